@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Os comandos do curso — um só arquivo, sem nada instalado antes além do Python 3.11+.
+
+    python3 course.py book      # prepara o ambiente e constrói o livro em _build/html
+    python3 course.py test      # prepara o ambiente e roda todos os testes
+    python3 course.py release   # regenera exercises/ a partir de solutions/
+    python3 course.py lab       # abre o JupyterLab na pasta dos exercícios
+
+"Preparar o ambiente" = criar ``.venv`` e instalar ``requirements.txt`` nele
+(só na primeira vez, ou quando ``requirements.txt``/``pyproject.toml`` mudam).
+Argumentos extras são repassados: ``python3 course.py test -k mse``.
+"""
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".requirements-sha256"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+def say(message):
+    print(f"[course] {message}", flush=True)
+
+
+def venv_bin(name):
+    folder = "Scripts" if os.name == "nt" else "bin"
+    suffix = ".exe" if os.name == "nt" else ""
+    return VENV / folder / (name + suffix)
+
+
+def requirements_hash():
+    digest = hashlib.sha256()
+    for name in ("requirements.txt", "pyproject.toml"):
+        digest.update((ROOT / name).read_bytes())
+    return digest.hexdigest()
+
+
+def setup():
+    """Cria o ambiente virtual e instala as dependências, se preciso."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"[course] Este curso precisa do Python 3.11 ou mais novo "
+                 f"(você está usando {sys.version.split()[0]}).")
+    python = venv_bin("python")
+    if not python.exists():
+        say(f"criando o ambiente virtual em {VENV} ...")
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    wanted = requirements_hash()
+    if not STAMP.exists() or STAMP.read_text().strip() != wanted:
+        say("instalando as dependências (requirements.txt) ...")
+        pip = [str(python), "-m", "pip", "--disable-pip-version-check"]
+        run(pip + ["install", "-qq", "--upgrade", "pip"])
+        run(pip + ["install", "-qq", "-r", "requirements.txt"])
+        STAMP.write_text(wanted)
+    return python
+
+
+def environment():
+    """Variáveis para os comandos: o kernel do .venv e o cache de dados verificados."""
+    env = os.environ.copy()
+    env["JUPYTER_PREFER_ENV_PATH"] = "1"     # o kernel "python3" do .venv, não o do usuário
+    env.setdefault("MPLBACKEND", "Agg")
+    env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+    if "NN_HELPERS_DATA" not in env and SHARED_DATA.is_dir():
+        env["NN_HELPERS_DATA"] = str(SHARED_DATA)
+    if "NN_HELPERS_DATA" in env:
+        say(f"dados de {env['NN_HELPERS_DATA']}")
+    bindir = str(venv_bin("python").parent)
+    env["PATH"] = bindir + os.pathsep + env.get("PATH", "")
+    env["VIRTUAL_ENV"] = str(VENV)
+    return env
+
+
+def run(command, env=None):
+    result = subprocess.run(command, cwd=ROOT, env=env)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def main(argv):
+    if not argv or argv[0] not in ("book", "test", "release", "lab"):
+        print(__doc__)
+        return 2
+    task, extra = argv[0], argv[1:]
+    python = str(setup())
+    env = environment()
+    if task == "book":
+        run([python, "-m", "nn_helpers.grading.release", "--check"], env)
+        run([str(venv_bin("jupyter-book")), "build", ".", "--warningiserror",
+             "--keep-going", *extra], env)
+        say(f"livro pronto: {ROOT / '_build' / 'html' / 'index.html'}")
+    elif task == "test":
+        run([python, "-m", "pytest", *extra], env)
+    elif task == "release":
+        run([python, "-m", "nn_helpers.grading.release", *extra], env)
+    elif task == "lab":
+        run([str(venv_bin("jupyter")), "lab", "exercises", *extra], env)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

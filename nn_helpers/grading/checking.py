@@ -1,0 +1,152 @@
+"""Ferramentas comuns às verificações (*checks*) dos exercícios.
+
+O contrato de toda verificação ``check_f(f)``:
+
+* chama a função ``f`` do aluno em vários casos (números dos decks, casos
+  aleatórios com semente fixa, casos de borda);
+* ao primeiro erro, levanta ``AssertionError`` com uma mensagem em português
+  que diz o que era esperado, o que veio e em qual entrada — e, quando
+  reconhece um engano comum, uma dica;
+* se tudo der certo, imprime uma linha curta de sucesso.
+
+As funções de comparação do numpy são guardadas aqui no momento da
+importação, antes de qualquer código do aluno rodar: redefinir
+``np.allclose`` no notebook não muda o que as verificações aceitam.
+"""
+
+import numpy as np
+
+__all__ = ["as_numbers", "call", "expect_close", "expect_tuple", "is_close", "passed", "rng"]
+
+# Guardadas na importação (veja a docstring do módulo).
+_asarray = np.asarray
+_isfinite = np.isfinite
+_abs = np.abs
+_all = np.all
+_array2string = np.array2string
+_copy = np.copy
+_array_equal = np.array_equal
+_allclose = np.allclose
+
+
+def rng(seed):
+    """Gerador aleatório com semente fixa: os casos aleatórios são sempre os mesmos."""
+    return np.random.default_rng(seed)
+
+
+def fmt(value):
+    """Um valor curto e legível para as mensagens."""
+    if isinstance(value, np.ndarray):
+        return _array2string(value, precision=6, separator=", ", threshold=12)
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return repr(value)
+
+
+def call(f, name, *args, case):
+    """Chama a função ``f`` do aluno com ``args`` e devolve o resultado.
+
+    Transforma qualquer falha em ``AssertionError`` com mensagem em português:
+    ``f`` não é função, ainda levanta ``NotImplementedError``, levanta outra
+    exceção, ou modifica as entradas que recebeu.
+    ``case`` descreve a entrada (aparece na mensagem).
+    """
+    if not callable(f):
+        raise AssertionError(
+            f"`{name}` deveria ser uma função, mas é um {type(f).__name__}. "
+            f"Execute a célula onde você define `{name}` e tente de novo."
+        )
+    copies = [_copy(a) if isinstance(a, np.ndarray) else a for a in args]
+    try:
+        result = f(*copies)
+    except NotImplementedError:
+        raise AssertionError(
+            f"`{name}` ainda não foi implementada: troque o "
+            f"`raise NotImplementedError` pelo seu código."
+        ) from None
+    except Exception as exc:
+        raise AssertionError(
+            f"`{name}` levantou {type(exc).__name__}: {exc}\n"
+            f"  entrada: {case}"
+        ) from exc
+    for original, passed_in in zip(args, copies):
+        if isinstance(original, np.ndarray) and not _array_equal(original, passed_in):
+            raise AssertionError(
+                f"`{name}` modificou um dos arrays que recebeu (entrada: {case}). "
+                f"Não altere as entradas; crie arrays novos."
+            )
+    return result
+
+
+def is_close(got, expected, rtol=1e-6, atol=1e-9):
+    """``True`` se ``got`` tem a forma de ``expected`` e valores próximos (sem exceções)."""
+    try:
+        got = _asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    expected = _asarray(expected, dtype=float)
+    return got.shape == expected.shape and bool(_allclose(got, expected, rtol=rtol, atol=atol))
+
+
+def as_numbers(value, name, what):
+    """Converte o que a função do aluno devolveu em array de floats, ou falha em português."""
+    try:
+        arr = _asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise AssertionError(
+            f"`{name}` devolveu {what} do tipo {type(value).__name__} ({fmt(value)}), "
+            f"que não é um número nem um array de números."
+        ) from None
+    return arr
+
+
+def expect_close(got, expected, name, case, what="o resultado", rtol=1e-6, atol=1e-9,
+                 hints=()):
+    """Confere que ``got`` tem a forma de ``expected`` e os mesmos valores.
+
+    ``hints`` é uma sequência de ``(valor_errado, dica)``: se ``got`` bate com
+    um valor errado conhecido (um engano comum), a dica entra na mensagem
+    (todas as que baterem: numa entrada, dois enganos podem dar o mesmo valor).
+    Levanta ``AssertionError`` com mensagem em português.
+    """
+    expected = _asarray(expected, dtype=float)
+    arr = as_numbers(got, name, what)
+    if arr.shape != expected.shape:
+        want = "um número" if expected.ndim == 0 else f"forma {expected.shape}"
+        have = "um número" if arr.ndim == 0 else f"forma {arr.shape}"
+        message = (f"`{name}`: {what} deveria ser {want}, mas veio {have}.\n"
+                   f"  entrada: {case}")
+        if expected.ndim == 0 and arr.ndim >= 1:
+            message += "\n  dica: esqueceu de reduzir (tirar a média ou somar) o vetor?"
+        raise AssertionError(message)
+    if not _all(_isfinite(arr)):
+        raise AssertionError(
+            f"`{name}`: {what} contém NaN ou infinito: {fmt(arr[()])}.\n  entrada: {case}"
+        )
+    if not _all(_abs(arr - expected) <= atol + rtol * _abs(expected)):
+        message = (f"`{name}`: {what} está errado.\n"
+                   f"  entrada:  {case}\n"
+                   f"  esperado: {fmt(expected[()])}\n"
+                   f"  recebido: {fmt(arr[()])}")
+        for wrong, hint in hints:
+            wrong = _asarray(wrong, dtype=float)
+            if wrong.shape == arr.shape and _all(
+                    _abs(arr - wrong) <= atol + 1e-4 * _abs(wrong)):
+                message += f"\n  dica: {hint}"
+        raise AssertionError(message)
+
+
+def expect_tuple(result, name, size, names, case):
+    """Confere que ``result`` é uma tupla (ou lista) com ``size`` elementos."""
+    if not isinstance(result, (tuple, list)) or len(result) != size:
+        raise AssertionError(
+            f"`{name}` deve devolver {size} valores ({', '.join(names)}), "
+            f"mas devolveu {fmt(result) if not isinstance(result, (tuple, list)) else f'{len(result)} valores'}.\n"
+            f"  entrada: {case}"
+        )
+    return tuple(result)
+
+
+def passed(check_name, n_cases):
+    """Imprime a linha de sucesso de uma verificação."""
+    print(f"✅ {check_name}: tudo certo ({n_cases} casos conferidos).")

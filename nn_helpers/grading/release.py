@@ -1,0 +1,228 @@
+"""Gera os exercícios (``exercises/``) a partir das soluções (``solutions/``).
+
+A solução é a única fonte de cada exercício. Nela, o código da resposta fica
+entre marcadores (a convenção do nbgrader)::
+
+    def mse(y, y_hat):
+        ### BEGIN SOLUTION
+        return np.mean((y - y_hat) ** 2)
+        ### END SOLUTION
+
+e a versão do aluno recebe, no lugar, ``# SEU CÓDIGO AQUI`` e
+``raise NotImplementedError(...)``. Trechos entre ``### BEGIN HIDDEN TESTS`` e
+``### END HIDDEN TESTS`` numa célula de verificação somem da versão do aluno.
+
+Cada célula recebe metadados compatíveis com o nbgrader (``schema_version 3``):
+
+* **resposta** — célula de código com ``### BEGIN SOLUTION``; ``grade_id`` é o
+  nome da primeira função (ou variável) definida nela;
+* **verificação** — célula de código que chama ``check_<nome>(...)``; vale 1
+  ponto, ou ``N`` com um comentário ``# pontos: N``;
+* **somente leitura** — todas as outras.
+
+O ``id`` de cada célula de resposta e de verificação é o seu ``grade_id``:
+estável entre versões, é por ele que o corretor acha as respostas.
+
+Uso: ``nn-release`` (reescreve) ou ``nn-release --check`` (só confere, para
+testes e CI; sai com código 1 se algo estiver desatualizado).
+"""
+
+import argparse
+import ast
+import copy
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+
+__all__ = ["NotebookError", "read_notebook", "classify", "normalize_solution",
+           "make_exercise", "release", "main"]
+
+BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+PROMPT = "# SEU CÓDIGO AQUI"
+RAISE = 'raise NotImplementedError("Complete este trecho e execute a célula.")'
+CHECK_CALL = re.compile(r"^(check_\w+)\(", re.MULTILINE)
+POINTS = re.compile(r"#\s*pontos:\s*(\d+(?:\.\d+)?)")
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+class NotebookError(ValueError):
+    """Um notebook ilegível ou mal formado (mensagem em português)."""
+
+
+def read_notebook(path):
+    """Lê um notebook, com erro em português se o arquivo estiver corrompido."""
+    path = Path(path)
+    try:
+        return nbformat.read(path, as_version=4)
+    except FileNotFoundError:
+        raise NotebookError(f"Notebook não encontrado: {path}") from None
+    except Exception as exc:  # JSON quebrado, codificação, formato desconhecido
+        raise NotebookError(
+            f"Não consegui ler o notebook {path}: o arquivo está corrompido ou não é "
+            f"um notebook Jupyter ({type(exc).__name__}: {str(exc).splitlines()[0][:200]})."
+        ) from exc
+
+
+def _defined_name(source, where):
+    """Nome da primeira função ou variável definida no código da célula."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as exc:
+        raise NotebookError(f"{where}: erro de sintaxe na célula de resposta: {exc}") from None
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            return node.name
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            return node.targets[0].id
+    raise NotebookError(
+        f"{where}: a célula de resposta não define nenhuma função nem variável; "
+        f"não sei que nome dar a ela."
+    )
+
+
+def classify(cell, where="célula"):
+    """Diz o papel de uma célula: ``("answer", id)``, ``("check", id, pontos)`` ou ``("readonly",)``."""
+    if cell.cell_type != "code":
+        return ("readonly",)
+    if BEGIN in cell.source:
+        if cell.source.count(BEGIN) != cell.source.count(END):
+            raise NotebookError(f"{where}: `{BEGIN}` sem o `{END}` correspondente.")
+        return ("answer", _defined_name(cell.source, where))
+    calls = CHECK_CALL.findall(cell.source)
+    if calls:
+        if len(set(calls)) > 1:
+            raise NotebookError(
+                f"{where}: uma célula de verificação deve chamar uma única função check_*, "
+                f"mas esta chama {', '.join(sorted(set(calls)))}."
+            )
+        points = POINTS.search(cell.source)
+        return ("check", calls[0], float(points.group(1)) if points else 1.0)
+    return ("readonly",)
+
+
+def _nbgrader(grade_id, solution=False, grade=False, points=None, locked=True):
+    meta = {"grade": grade, "grade_id": grade_id, "locked": locked,
+            "schema_version": 3, "solution": solution, "task": False}
+    if points is not None:
+        meta["points"] = points
+    return meta
+
+
+def normalize_solution(nb, name):
+    """Devolve uma cópia da solução com ids, metadados nbgrader e saídas limpos."""
+    nb = copy.deepcopy(nb)
+    seen = set()
+    for k, cell in enumerate(nb.cells):
+        where = f"{name}, célula {k + 1}"
+        role = classify(cell, where)
+        if role[0] == "answer":
+            grade_id = role[1]
+            meta = _nbgrader(grade_id, solution=True, locked=False)
+        elif role[0] == "check":
+            grade_id = role[1]
+            meta = _nbgrader(grade_id, grade=True, points=role[2])
+        else:
+            grade_id = "cell-" + hashlib.sha1(cell.source.encode()).hexdigest()[:8]
+            meta = _nbgrader(grade_id)
+        if grade_id in seen:
+            if role[0] != "readonly":
+                raise NotebookError(f"{where}: o id `{grade_id}` aparece em duas células.")
+            suffix = 2
+            while f"{grade_id}-{suffix}" in seen:
+                suffix += 1
+            grade_id = meta["grade_id"] = f"{grade_id}-{suffix}"
+        seen.add(grade_id)
+        cell.id = grade_id
+        cell.metadata = {"nbgrader": meta}
+        if role[0] != "answer":
+            cell.metadata.update({"editable": False, "deletable": False})
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    nb.metadata = {"kernelspec": dict(KERNELSPEC),
+                   "language_info": {"name": "python"},
+                   "nn_helpers": {"exercise": name}}
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    return nb
+
+
+def _blank_regions(source, begin, end, replacement):
+    out, inside = [], False
+    for line in source.split("\n"):
+        stripped = line.strip()
+        if stripped == begin:
+            inside = True
+            indent = line[: len(line) - len(line.lstrip())]
+            out.extend(indent + r for r in replacement)
+        elif stripped == end:
+            inside = False
+        elif not inside:
+            out.append(line)
+    return "\n".join(out).rstrip()
+
+
+def make_exercise(solution_nb):
+    """Versão do aluno de uma solução já normalizada: respostas em branco, testes ocultos fora."""
+    nb = copy.deepcopy(solution_nb)
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("solution"):
+            cell.source = _blank_regions(cell.source, BEGIN, END, [PROMPT, RAISE])
+        elif meta.get("grade"):
+            cell.source = _blank_regions(cell.source, BEGIN_HIDDEN, END_HIDDEN, [])
+    return nb
+
+
+def _text(nb):
+    return nbformat.writes(nb) + "\n"
+
+
+def release(root, check=False):
+    """Normaliza ``solutions/*.ipynb`` e gera ``exercises/*.ipynb`` sob ``root``.
+
+    Com ``check=True`` não escreve nada. Retorna a lista de arquivos que estavam
+    (ou estariam) desatualizados.
+    """
+    root = Path(root)
+    stale = []
+    for src in sorted((root / "solutions").glob("ex_*.ipynb")):
+        solution = normalize_solution(read_notebook(src), src.stem)
+        targets = [(src, solution), (root / "exercises" / src.name, make_exercise(solution))]
+        for path, nb in targets:
+            text = _text(nb)
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(path)
+                if not check:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_text(text, encoding="utf-8")
+    return stale
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        prog="nn-release", description="Gera exercises/ a partir de solutions/.")
+    parser.add_argument("--check", action="store_true",
+                        help="só confere; sai com código 1 se algo estiver desatualizado")
+    parser.add_argument("--root", default=".", help="raiz do repositório (padrão: .)")
+    args = parser.parse_args(argv)
+    try:
+        stale = release(args.root, check=args.check)
+    except NotebookError as exc:
+        print(f"erro: {exc}", file=sys.stderr)
+        return 2
+    for path in stale:
+        print(("desatualizado: " if args.check else "escrito: ") + str(path))
+    if args.check and stale:
+        print("Rode `python3 course.py release` para regenerar.", file=sys.stderr)
+        return 1
+    if not stale:
+        print("Exercícios em dia com as soluções.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,18 @@
+"""Configuração comum dos testes.
+
+Os testes nunca usam a internet: se ``../shared/data`` existe (CI e máquinas
+do projeto), o cache de dados aponta para lá.
+"""
+
+import os
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+if "NN_HELPERS_DATA" not in os.environ and SHARED_DATA.is_dir():
+    os.environ["NN_HELPERS_DATA"] = str(SHARED_DATA)

@@ -1,0 +1,50 @@
+"""Os notebooks de exercício de ponta a ponta.
+
+* a solução passa em todas as verificações (nbval também a executa inteira);
+* o exercício em branco falha em **todas** as verificações — prova de que
+  nenhuma verificação é incapaz de falhar.
+"""
+
+import pytest
+from nbclient import NotebookClient
+
+from conftest import ROOT
+from nn_helpers.grading.release import read_notebook
+
+NAMES = sorted(p.stem for p in (ROOT / "solutions").glob("ex_*.ipynb"))
+
+
+def _execute(path):
+    nb = read_notebook(path)
+    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    return nb
+
+
+def _check_cells(nb):
+    return [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
+
+
+def _error(cell):
+    return next((o for o in cell.outputs if o.output_type == "error"), None)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_solution_passes_every_check(name):
+    nb = _execute(ROOT / "solutions" / f"{name}.ipynb")
+    for cell in _check_cells(nb):
+        assert _error(cell) is None, f"{cell.id}: {_error(cell)}"
+        printed = "".join(o.get("text", "") for o in cell.outputs)
+        assert f"✅ {cell.id}" in printed
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_blank_exercise_fails_every_check(name):
+    nb = _execute(ROOT / "exercises" / f"{name}.ipynb")
+    checks = _check_cells(nb)
+    assert checks
+    for cell in checks:
+        error = _error(cell)
+        assert error is not None, f"{cell.id} passou com o exercício em branco"
+        assert error.ename == "AssertionError", f"{cell.id}: {error.ename}: {error.evalue}"
+        assert "ainda não foi implementada" in error.evalue
