@@ -5,6 +5,7 @@
   nenhuma verificação é incapaz de falhar.
 """
 
+import nbformat
 import pytest
 from nbclient import NotebookClient
 
@@ -48,3 +49,15 @@ def test_blank_exercise_fails_every_check(name):
         assert error is not None, f"{cell.id} passou com o exercício em branco"
         assert error.ename == "AssertionError", f"{cell.id}: {error.ename}: {error.evalue}"
         assert "ainda não foi implementada" in error.evalue
+
+
+def test_a_missing_function_is_explained_in_portuguese(tmp_path):
+    exercise = read_notebook(ROOT / "exercises" / "ex_linear_regression.ipynb")
+    imports = next(c for c in exercise.cells if "import" in c.source and c.cell_type == "code")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(imports.source),
+                                         nbformat.v4.new_code_cell("check_predict(predict)")])
+    NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=True).execute()
+    outputs = nb.cells[1].outputs
+    assert any(o.output_type == "error" and o.ename == "NameError" for o in outputs)
+    stderr = "".join(o.get("text", "") for o in outputs if o.get("name") == "stderr")
+    assert "`predict` não está definida" in stderr

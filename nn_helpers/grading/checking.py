@@ -12,11 +12,17 @@ O contrato de toda verificação ``check_f(f)``:
 As funções de comparação do numpy são guardadas aqui no momento da
 importação, antes de qualquer código do aluno rodar: redefinir
 ``np.allclose`` no notebook não muda o que as verificações aceitam.
+
+As funções de verificação definem ``__tracebackhide__ = True``: o IPython (e
+o pytest) escondem esses quadros do traceback, e o aluno vê a mensagem — e o
+próprio código, se foi ele que falhou —, não as entranhas da verificação.
 """
+
+import sys
 
 import numpy as np
 
-__all__ = ["as_numbers", "call", "expect_close", "expect_tuple", "is_close", "passed", "rng"]
+__all__ = ["as_numbers", "call", "fail", "expect_close", "expect_tuple", "install_notebook_hints", "is_close", "passed", "rng"]
 
 # Guardadas na importação (veja a docstring do módulo).
 _asarray = np.asarray
@@ -27,6 +33,11 @@ _array2string = np.array2string
 _copy = np.copy
 _array_equal = np.array_equal
 _allclose = np.allclose
+
+
+def fail(message, cause=None):
+    """Levanta o ``AssertionError`` de uma verificação (o único quadro que o aluno vê)."""
+    raise AssertionError(message) from cause
 
 
 def rng(seed):
@@ -51,8 +62,9 @@ def call(f, name, *args, case):
     exceção, ou modifica as entradas que recebeu.
     ``case`` descreve a entrada (aparece na mensagem).
     """
+    __tracebackhide__ = True
     if not callable(f):
-        raise AssertionError(
+        fail(
             f"`{name}` deveria ser uma função, mas é um {type(f).__name__}. "
             f"Execute a célula onde você define `{name}` e tente de novo."
         )
@@ -60,18 +72,19 @@ def call(f, name, *args, case):
     try:
         result = f(*copies)
     except NotImplementedError:
-        raise AssertionError(
+        fail(
             f"`{name}` ainda não foi implementada: troque o "
             f"`raise NotImplementedError` pelo seu código."
-        ) from None
+        )
     except Exception as exc:
-        raise AssertionError(
+        fail(
             f"`{name}` levantou {type(exc).__name__}: {exc}\n"
-            f"  entrada: {case}"
-        ) from exc
+            f"  entrada: {case}",
+            cause=exc,
+        )
     for original, passed_in in zip(args, copies):
         if isinstance(original, np.ndarray) and not _array_equal(original, passed_in):
-            raise AssertionError(
+            fail(
                 f"`{name}` modificou um dos arrays que recebeu (entrada: {case}). "
                 f"Não altere as entradas; crie arrays novos."
             )
@@ -93,10 +106,10 @@ def as_numbers(value, name, what):
     try:
         arr = _asarray(value, dtype=float)
     except (TypeError, ValueError):
-        raise AssertionError(
+        fail(
             f"`{name}` devolveu {what} do tipo {type(value).__name__} ({fmt(value)}), "
             f"que não é um número nem um array de números."
-        ) from None
+        )
     return arr
 
 
@@ -109,6 +122,7 @@ def expect_close(got, expected, name, case, what="o resultado", rtol=1e-6, atol=
     (todas as que baterem: numa entrada, dois enganos podem dar o mesmo valor).
     Levanta ``AssertionError`` com mensagem em português.
     """
+    __tracebackhide__ = True
     expected = _asarray(expected, dtype=float)
     arr = as_numbers(got, name, what)
     if arr.shape != expected.shape:
@@ -118,9 +132,9 @@ def expect_close(got, expected, name, case, what="o resultado", rtol=1e-6, atol=
                    f"  entrada: {case}")
         if expected.ndim == 0 and arr.ndim >= 1:
             message += "\n  dica: esqueceu de reduzir (tirar a média ou somar) o vetor?"
-        raise AssertionError(message)
+        fail(message)
     if not _all(_isfinite(arr)):
-        raise AssertionError(
+        fail(
             f"`{name}`: {what} contém NaN ou infinito: {fmt(arr[()])}.\n  entrada: {case}"
         )
     if not _all(_abs(arr - expected) <= atol + rtol * _abs(expected)):
@@ -133,18 +147,39 @@ def expect_close(got, expected, name, case, what="o resultado", rtol=1e-6, atol=
             if wrong.shape == arr.shape and _all(
                     _abs(arr - wrong) <= atol + 1e-4 * _abs(wrong)):
                 message += f"\n  dica: {hint}"
-        raise AssertionError(message)
+        fail(message)
 
 
 def expect_tuple(result, name, size, names, case):
     """Confere que ``result`` é uma tupla (ou lista) com ``size`` elementos."""
+    __tracebackhide__ = True
     if not isinstance(result, (tuple, list)) or len(result) != size:
-        raise AssertionError(
+        fail(
             f"`{name}` deve devolver {size} valores ({', '.join(names)}), "
             f"mas devolveu {fmt(result) if not isinstance(result, (tuple, list)) else f'{len(result)} valores'}.\n"
             f"  entrada: {case}"
         )
     return tuple(result)
+
+
+def _explain_name_error(shell, etype, value, tb, tb_offset=None):
+    shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
+    name = getattr(value, "name", None) or "?"
+    print(f"\n💡 `{name}` não está definida. Execute, de cima para baixo, a célula onde "
+          f"você a define (e confira se o nome está escrito igual).", file=sys.stderr)
+
+
+def install_notebook_hints():
+    """No Jupyter, acrescenta uma explicação em português a todo ``NameError``.
+
+    O caso típico: a célula de verificação roda antes da célula que define a
+    função. Fora do IPython não faz nada.
+    """
+    try:
+        shell = get_ipython()  # noqa: F821 (existe só dentro do IPython)
+    except NameError:
+        return
+    shell.set_custom_exc((NameError,), _explain_name_error)
 
 
 def passed(check_name, n_cases):

@@ -11,10 +11,13 @@ estão escritos por extenso.
 
 import numpy as np
 
-from .checking import as_numbers, call, expect_close, expect_tuple, fmt, is_close, passed, rng
+from .checking import (as_numbers, call, expect_close, expect_tuple, fail, fmt,
+                       install_notebook_hints, is_close, passed, rng)
 
 __all__ = ["check_predict", "check_mse", "check_mae", "check_rmse",
            "check_mse_gradient", "check_fit_gd"]
+
+install_notebook_hints()
 
 # A tabela de 3 meses do deck 000: investido (R$) → venda (R$).
 TOY_X = np.array([[200.0], [100.0], [150.0]])
@@ -33,6 +36,7 @@ def _regression_case(seed, n, d):
 
 def check_predict(predict):
     """Confere ``predict(X, c, b)``: X (n, d), c (d,), b número → ŷ (n,)."""
+    __tracebackhide__ = True
     X3, _, c3, b3 = _regression_case(1, n=6, d=3)
     cases = [
         ((TOY_X, np.array([2.0]), 3.0), np.array([403.0, 203.0, 303.0]),
@@ -67,6 +71,7 @@ def _loss_cases(seed):
 
 
 def _loss_check(f, name, reference, hints_for):
+    __tracebackhide__ = True
     for y, y_hat, case in _loss_cases(seed=2):
         got = call(f, name, y, y_hat, case=f"{name}(y, y_hat) com {case}")
         expect_close(got, reference(y, y_hat), name, case, what="o erro",
@@ -93,6 +98,7 @@ def _common_hints(y, y_hat):
 
 def check_mse(mse):
     """Confere ``mse(y, y_hat)``: y (n,), y_hat (n,) → número."""
+    __tracebackhide__ = True
     def hints(y, y_hat):
         h = _common_hints(y, y_hat)
         return [h["sum_sq"], h["mae"], h["rmse"], h["mean"], h["n-1"]]
@@ -102,6 +108,7 @@ def check_mse(mse):
 
 def check_mae(mae):
     """Confere ``mae(y, y_hat)``: y (n,), y_hat (n,) → número."""
+    __tracebackhide__ = True
     def hints(y, y_hat):
         h = _common_hints(y, y_hat)
         return [h["sum_abs"], h["mse"], h["rmse"], h["mean"]]
@@ -111,6 +118,7 @@ def check_mae(mae):
 
 def check_rmse(rmse):
     """Confere ``rmse(y, y_hat)``: y (n,), y_hat (n,) → número."""
+    __tracebackhide__ = True
     def hints(y, y_hat):
         h = _common_hints(y, y_hat)
         return [h["mse"], h["mae"], (np.sqrt(np.sum((y - y_hat) ** 2)),
@@ -127,6 +135,7 @@ def _true_gradient(X, y, c, b):
 
 def check_mse_gradient(mse_gradient):
     """Confere ``mse_gradient(X, y, c, b)`` → ``(grad_c (d,), grad_b número)``."""
+    __tracebackhide__ = True
     X3, y3, _, _ = _regression_case(3, n=8, d=3)
     c3 = np.array([0.5, -1.0, 2.0])
     cases = [
@@ -180,6 +189,7 @@ def _reference_gd(X, y, lr, epochs):
 
 def check_fit_gd(fit_gd):
     """Confere ``fit_gd(X, y, lr, epochs)`` → ``(c (d,), b número, history (epochs,))``."""
+    __tracebackhide__ = True
     X2, y2, _, _ = _regression_case(4, n=40, d=2)
     toy_X, toy_y = TOY_X / 100, TOY_Y / 100   # a tabela do deck em centenas de reais
     cases = [
@@ -191,7 +201,7 @@ def check_fit_gd(fit_gd):
         c, b, history = expect_tuple(result, "fit_gd", 3, ("c", "b", "history"), case)
         ref_c, ref_b, before, after = _reference_gd(X, y, lr, epochs)
         if not isinstance(history, (list, tuple, np.ndarray)) or len(history) != epochs:
-            raise AssertionError(
+            fail(
                 f"`fit_gd`: `history` deve ser uma lista com um MSE por época ({epochs} "
                 f"valores), mas veio {fmt(history)}.\n  entrada: {case}")
         history_arr = as_numbers(history, "fit_gd", "history")
@@ -207,9 +217,9 @@ def check_fit_gd(fit_gd):
             expect_close(b, ref_b, "fit_gd", case, what="b (intercepto final)", rtol=1e-5,
                          atol=1e-7)
         except AssertionError as exc:
-            raise AssertionError(
+            fail(
                 f"{exc}\n  lembre: comece com c = 0 e b = 0 e faça exatamente `epochs` "
-                f"atualizações com todos os dados.{hint}") from None
+                f"atualizações com todos os dados.{hint}")
         # Aceitamos as duas convenções: MSE antes ou depois de cada atualização.
         if not (is_close(history_arr, after, rtol=1e-5) or is_close(history_arr, before, rtol=1e-5)):
             expect_close(history_arr, after, "fit_gd", case,
