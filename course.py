@@ -64,7 +64,6 @@ def environment():
     """Variáveis para os comandos: o kernel do .venv e o cache de dados verificados."""
     env = os.environ.copy()
     env["JUPYTER_PREFER_ENV_PATH"] = "1"     # o kernel "python3" do .venv, não o do usuário
-    env.setdefault("MPLBACKEND", "Agg")
     env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
     if "NN_HELPERS_DATA" not in env and SHARED_DATA.is_dir():
         env["NN_HELPERS_DATA"] = str(SHARED_DATA)
