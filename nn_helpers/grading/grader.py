@@ -1,0 +1,322 @@
+"""O corretor: nota uma turma inteira com um comando.
+
+    nn-grade ex_linear_regression entregas/*.ipynb --out notas/
+
+Para cada entrega, o corretor:
+
+1. lê o notebook com tolerância (UTF-8, UTF-8 com BOM, Windows-1252); um
+   arquivo ilegível vira a linha ``invalid_notebook`` — nunca um zero calado;
+2. monta o notebook de correção a partir da **cópia do professor**
+   (``solutions/<exercício>.ipynb``, com as verificações ocultas): só as
+   células de resposta vêm da entrega, achadas pelo ``id``/``grade_id``
+   estável ou, se o aluno recriou a célula, pelo nome da função que ela define;
+3. executa tudo num kernel novo, com limite de tempo por célula, orçamento de
+   tempo por entrega, limite de memória e de saída; cada célula de verificação
+   reimporta as funções ``check_*`` logo antes de rodar, então redefini-las na
+   entrega não muda nada;
+4. registra, por verificação, pontos, situação e a mensagem em português.
+
+Um kernel que morre é reiniciado uma vez; se morrer de novo, a entrega fica
+com a situação ``kernel_died``. Nenhuma falha de uma entrega para o lote.
+"""
+
+import ast
+import copy
+import os
+import time
+import warnings
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from .release import classify, read_notebook
+
+__all__ = ["CheckResult", "Limits", "SubmissionResult", "build_grading_notebook",
+           "grade_submission", "instructor_copy", "read_submission"]
+
+# Situações de uma entrega (coluna ``status``).
+GRADED, TIMEOUT, INVALID, KERNEL_DIED, GRADER_ERROR = (
+    "graded", "timeout", "invalid_notebook", "kernel_died", "grader_error")
+
+
+@dataclass
+class Limits:
+    """Limites de uma entrega: tempo por célula, orçamento total, memória e saída."""
+    cell_timeout: float = 30.0     # segundos por célula
+    budget: float = 120.0          # segundos por entrega, somando todas as células
+    memory_mb: int = 2048          # memória virtual do kernel (Linux/macOS)
+    max_output: int = 20_000       # caracteres de saída guardados por célula
+
+
+@dataclass
+class CheckResult:
+    """O resultado de uma célula de verificação."""
+    name: str
+    max_score: float
+    score: float = 0.0
+    status: str = "not_run"        # passed | failed | timeout | not_run
+    message: str = ""
+
+
+@dataclass
+class SubmissionResult:
+    """O resultado de uma entrega (uma linha de ``grades.csv``)."""
+    submission: str
+    exercise: str
+    status: str = GRADED
+    score: float = 0.0
+    max_score: float = 0.0
+    seconds: float = 0.0
+    notes: list = field(default_factory=list)
+    checks: list = field(default_factory=list)
+
+    def to_dict(self):
+        return asdict(self)
+
+
+def read_submission(path):
+    """Lê uma entrega tolerando codificações; levanta ``NotebookError`` se ilegível."""
+    from .release import NotebookError
+
+    raw = Path(path).read_bytes()
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    try:
+        with warnings.catch_warnings():   # células sem id (Colab, editores antigos) são aceitas
+            warnings.simplefilter("ignore")
+            nb = nbformat.reads(text, as_version=4)
+    except Exception as exc:
+        raise NotebookError(
+            f"{Path(path).name}: o arquivo está corrompido ou não é um notebook Jupyter "
+            f"({type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''})."
+        ) from None
+    if not isinstance(nb.get("cells"), list):
+        raise NotebookError(f"{Path(path).name}: o notebook não tem células.")
+    return nb
+
+
+def instructor_copy(exercise, root=None):
+    """A cópia do professor de um exercício: um caminho ``.ipynb`` ou um nome em ``solutions/``."""
+    path = Path(exercise)
+    if path.suffix != ".ipynb":
+        root = Path(root) if root else Path.cwd()
+        path = root / "solutions" / f"{exercise}.ipynb"
+    return read_notebook(path), path.stem
+
+
+def _defines(source):
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set()
+    return {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))} | {
+        t.id for node in tree.body if isinstance(node, ast.Assign)
+        for t in node.targets if isinstance(t, ast.Name)}
+
+
+def _find_answer(submission, grade_id):
+    """A célula de resposta ``grade_id`` da entrega: pelo id/grade_id, senão pelo nome definido."""
+    for cell in submission.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if cell.get("cell_type") == "code" and grade_id in (cell.get("id"), meta.get("grade_id")):
+            return cell
+    candidates = [c for c in submission.cells
+                  if c.get("cell_type") == "code" and grade_id in _defines(c.get("source", ""))]
+    return candidates[-1] if candidates else None
+
+
+def build_grading_notebook(instructor, submission, exercise_module):
+    """O notebook que será executado, e a lista de avisos sobre a entrega.
+
+    Células de resposta: da entrega (ou a versão em branco, se faltar). Todas as
+    outras — inclusive as verificações, com as partes ocultas — da cópia do professor.
+    """
+    from .release import make_exercise
+
+    blank = make_exercise(instructor)
+    nb = copy.deepcopy(instructor)
+    notes = []
+    for k, cell in enumerate(nb.cells):
+        role = classify(cell)
+        if role[0] == "answer":
+            found = _find_answer(submission, role[1])
+            if found is None:
+                notes.append(f"resposta `{role[1]}` não encontrada na entrega")
+                cell.source = blank.cells[k].source
+            else:
+                cell.source = found.get("source", "")
+                if isinstance(cell.source, list):
+                    cell.source = "".join(cell.source)
+        elif role[0] == "check":
+            cell.source = (f"from nn_helpers.grading.{exercise_module} import {role[1]}\n"
+                           + cell.source)
+        cell.outputs = [] if cell.cell_type == "code" else cell.get("outputs")
+    return nb, notes
+
+
+PREAMBLE = '''
+import sys as _nn_sys
+class _NNCappedStream:
+    """Corta a saída depois de um limite, para um print sem fim não afogar o corretor."""
+    def __init__(self, stream, limit):
+        self._stream, self._left = stream, limit
+    def write(self, text):
+        if self._left > 0:
+            piece = text[: self._left]
+            self._left -= len(text)
+            self._stream.write(piece if self._left > 0 else piece + "\\n[saída cortada pelo corretor]\\n")
+        return len(text)
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+_nn_sys.stdout = _NNCappedStream(_nn_sys.stdout, {limit})
+_nn_sys.stderr = _NNCappedStream(_nn_sys.stderr, {limit})
+del _NNCappedStream
+'''
+
+
+def _memory_limiter(megabytes):
+    if megabytes is None or os.name != "posix":
+        return None
+
+    def limit():
+        import resource
+        cap = int(megabytes) * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    return limit
+
+
+def _kernel_env():
+    env = os.environ.copy()
+    # Um kernel por núcleo: BLAS com uma thread só, para as correções em paralelo não brigarem.
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        env[var] = "1"
+    env["MPLBACKEND"] = "Agg"
+    env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+    return env
+
+
+def _error_of(cell):
+    """O erro de uma célula executada; um tempo esgotado tem precedência."""
+    errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    for output in errors:
+        if output.get("ename") in ("CellTimeoutError", "KeyboardInterrupt"):
+            return {**output, "ename": "CellTimeoutError"}
+    return errors[0] if errors else None
+
+
+def _run(nb, limits, workdir):
+    """Executa ``nb`` célula a célula. Retorna ``(nb, morreu, tempo_esgotado)``."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import DeadKernelError
+
+    client = NotebookClient(
+        nb, timeout=limits.cell_timeout, kernel_name="python3", allow_errors=True,
+        interrupt_on_timeout=True, record_timing=False,
+        error_on_timeout={"ename": "CellTimeoutError",
+                          "evalue": f"a célula passou de {limits.cell_timeout:g} s e foi interrompida",
+                          "traceback": []},
+        resources={"metadata": {"path": str(workdir)}})
+    start = time.monotonic()
+    out_of_budget = False
+    kwargs = {"env": _kernel_env()}
+    limiter = _memory_limiter(limits.memory_mb)
+    if limiter:
+        kwargs["preexec_fn"] = limiter
+    preamble = nbformat.v4.new_code_cell(PREAMBLE.format(limit=limits.max_output))
+    try:
+        with client.setup_kernel(**kwargs):
+            client.execute_cell(preamble, -1)
+            for index, cell in enumerate(nb.cells):
+                if cell.cell_type != "code":
+                    continue
+                if time.monotonic() - start > limits.budget:
+                    out_of_budget = True
+                    break
+                client.execute_cell(cell, index)
+    except DeadKernelError:
+        return nb, True, out_of_budget
+    return nb, False, out_of_budget
+
+
+def _message(error):
+    """A mensagem para o aluno: só ``ename: evalue``, nunca o código de uma verificação."""
+    if error.get("ename") == "CellTimeoutError":
+        return "Tempo esgotado: a célula passou do limite de tempo e foi interrompida. Há um laço sem fim?"
+    evalue = (error.get("evalue") or "").strip()
+    if error.get("ename") == "AssertionError":
+        return evalue or "uma verificação oculta falhou."
+    return f"{error.get('ename')}: {evalue}"
+
+
+def _collect(nb, exercise, submission_name, notes):
+    result = SubmissionResult(submission=submission_name, exercise=exercise, notes=list(notes))
+    for cell in nb.cells:
+        role = classify(cell)
+        if role[0] != "check":
+            continue
+        check = CheckResult(name=role[1], max_score=role[2])
+        result.max_score += role[2]
+        if cell.get("execution_count") is None and not cell.get("outputs"):
+            check.status, check.message = "not_run", "não executada"
+        else:
+            error = _error_of(cell)
+            if error is None:
+                check.status, check.score = "passed", role[2]
+                check.message = "".join(o.get("text", "") for o in cell.outputs
+                                        if o.get("name") == "stdout").strip()[-500:]
+            else:
+                check.status = "timeout" if error.get("ename") == "CellTimeoutError" else "failed"
+                check.message = _message(error)
+        result.score += check.score
+        result.checks.append(check)
+    return result
+
+
+def grade_submission(path, instructor, exercise, limits=None):
+    """Corrige uma entrega. Nunca levanta: qualquer falha vira uma situação no resultado.
+
+    path: a entrega (.ipynb); instructor: a cópia do professor (notebook lido);
+    exercise: o nome do exercício (``ex_linear_regression``).
+    Retorna um :class:`SubmissionResult`.
+    """
+    start = time.monotonic()
+    result = _grade(Path(path), instructor, exercise, limits or Limits())
+    result.seconds = round(time.monotonic() - start, 3)
+    return result
+
+
+def _grade(path, instructor, exercise, limits):
+    from .release import NotebookError
+
+    try:
+        try:
+            submission = read_submission(path)
+        except (NotebookError, OSError) as exc:
+            result = _collect(nbformat.v4.new_notebook(cells=[c for c in instructor.cells]),
+                              exercise, path.name, [str(exc)])
+            for check in result.checks:
+                check.message = "não avaliada: o notebook não pôde ser lido"
+            result.status = INVALID
+            return result
+        nb, notes = build_grading_notebook(instructor, submission, exercise)
+        for attempt in (1, 2):
+            executed, died, out_of_budget = _run(copy.deepcopy(nb), limits, path.parent)
+            if not died:
+                break
+            notes.append(f"o kernel morreu (tentativa {attempt} de 2)")
+        result = _collect(executed, exercise, path.name, notes)
+        if died:
+            result.status = KERNEL_DIED
+        elif out_of_budget or any(c.status == "timeout" for c in result.checks):
+            result.status = TIMEOUT
+            if out_of_budget:
+                result.notes.append(f"orçamento de {limits.budget:g} s por entrega esgotado")
+        return result
+    except Exception as exc:  # um defeito do corretor não pode derrubar o lote
+        return SubmissionResult(submission=path.name, exercise=exercise, status=GRADER_ERROR,
+                                notes=[f"erro interno do corretor: {type(exc).__name__}: {exc}"])
