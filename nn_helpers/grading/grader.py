@@ -155,7 +155,8 @@ def build_grading_notebook(instructor, submission, exercise_module):
         elif role[0] == "check":
             cell.source = (f"from nn_helpers.grading.{exercise_module} import {role[1]}\n"
                            + cell.source)
-        cell.outputs = [] if cell.cell_type == "code" else cell.get("outputs")
+        if cell.cell_type == "code":
+            cell.outputs = []
     return nb, notes
 
 
