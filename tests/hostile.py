@@ -68,6 +68,9 @@ FIXTURES = [
     ("huge_output.ipynb", _edit("def predict(", append="\nprint('x' * 50_000_000)"), FULL, "graded"),
     ("missing_function.ipynb", lambda nb: nb.cells.remove(_cell(nb, "def rmse(")), FULL - 1, "graded"),
     ("Cópia de ex_linear_regression (1).ipynb", _drop_ids_and_metadata, FULL, "graded"),
+    ("passes_visible_fails_hidden.ipynb",
+     _edit("def mse(", "def mse(y, y_hat):\n    if len(y) == 1:\n        return 0.0\n"
+                       "    return np.mean((y - y_hat) ** 2)"), FULL - 1, "graded"),
     ("kernel_dies.ipynb", _edit("def rmse(", "import os\nos._exit(1)"), 3.0, "kernel_died"),
 ]
 

@@ -64,6 +64,13 @@ def test_feedback_shows_the_portuguese_message_and_no_check_source(graded):
     assert "expect_close" not in text and "def check_" not in text
 
 
+def test_hidden_checks_count_but_their_source_stays_hidden(graded):
+    _, out = graded
+    text = (out / "feedback" / "passes_visible_fails_hidden.md").read_text(encoding="utf-8")
+    assert "verificação oculta: `mse` com uma única amostra" in text
+    assert "abs(float(mse" not in text and "HIDDEN" not in text
+
+
 def test_timeout_feedback_says_what_happened(graded):
     check = next(c for c in graded[0]["infinite_loop"].checks if c.name == "check_rmse")
     assert check.status == "timeout" and "Tempo esgotado" in check.message

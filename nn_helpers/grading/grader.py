@@ -22,6 +22,7 @@ com a situação ``kernel_died``. Nenhuma falha de uma entrega para o lote.
 
 import ast
 import copy
+import importlib.util
 import os
 import time
 import warnings
@@ -139,6 +140,7 @@ def build_grading_notebook(instructor, submission, exercise_module):
     from .release import make_exercise
 
     blank = make_exercise(instructor)
+    has_checks = importlib.util.find_spec(f"nn_helpers.grading.{exercise_module}") is not None
     nb = copy.deepcopy(instructor)
     notes = []
     for k, cell in enumerate(nb.cells):
@@ -152,7 +154,7 @@ def build_grading_notebook(instructor, submission, exercise_module):
                 cell.source = found.get("source", "")
                 if isinstance(cell.source, list):
                     cell.source = "".join(cell.source)
-        elif role[0] == "check":
+        elif role[0] == "check" and has_checks:
             cell.source = (f"from nn_helpers.grading.{exercise_module} import {role[1]}\n"
                            + cell.source)
         if cell.cell_type == "code":
