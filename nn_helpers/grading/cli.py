@@ -2,6 +2,7 @@
 
     nn-grade EXERCÍCIO ENTREGA... --out PASTA [--jobs N] [--shard i/n]
     nn-grade merge PASTA... --out PASTA
+    nn-grade summary PASTA        # Markdown para $GITHUB_STEP_SUMMARY
 
 ENTREGA pode ser um arquivo, uma pasta (todos os .ipynb dentro dela) ou um
 padrão glob. Em PASTA ficam ``grades.csv``, ``results/<entrega>.json``,
@@ -21,7 +22,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .grader import GRADER_ERROR, CheckResult, Limits, SubmissionResult, grade_submission, instructor_copy
 
-__all__ = ["main", "expand_submissions", "submission_ids", "write_reports", "merge"]
+__all__ = ["main", "build_parsers", "expand_submissions", "submission_ids", "write_reports",
+           "merge", "summary_markdown"]
 
 COLUMNS = ["submission", "exercise", "score", "max_score", "status", "checks_passed",
            "checks_total", "seconds", "notes"]
@@ -204,29 +206,63 @@ def grade(exercise, submissions, out, jobs=None, limits=None, shard=None, root=N
     return results
 
 
+def summary_markdown(folder):
+    """Um resumo em Markdown de uma pasta de notas (para ``$GITHUB_STEP_SUMMARY``).
+
+    Uma entrega só: o retorno completo dela. Várias: a tabela da turma.
+    """
+    results = [_load_result(p) for p in sorted(Path(folder).glob("results/*.json"))]
+    if len(results) == 1:
+        return feedback_markdown(results[0])
+    lines = [f"# Notas — {results[0].exercise if results else ''}", "",
+             f"{len(results)} entregas; média {sum(r.score for r in results) / max(len(results), 1):.2f}",
+             "", "| entrega | nota | situação |", "|---|---|---|"]
+    lines += [f"| `{r.submission}` | {r.score:g}/{r.max_score:g} | {r.status} |" for r in results]
+    return "\n".join(lines) + "\n"
+
+
+def build_parsers():
+    """Os analisadores de argumentos: ``(grade, merge, summary)`` (os testes os usam também)."""
+    grade_parser = argparse.ArgumentParser(
+        prog="nn-grade", description="Corrige as entregas de um exercício.",
+        epilog="Outros comandos: `nn-grade merge PASTA... --out PASTA`, `nn-grade summary PASTA`.")
+    grade_parser.add_argument("exercise",
+                              help="nome (ex_linear_regression) ou caminho da cópia do professor")
+    grade_parser.add_argument("submissions", nargs="+", help="arquivos, pastas ou padrões glob")
+    grade_parser.add_argument("--out", required=True, help="pasta dos relatórios")
+    grade_parser.add_argument("--jobs", type=int, default=None,
+                              help="processos em paralelo (padrão: todos os núcleos)")
+    grade_parser.add_argument("--shard", default=None, help="i/n: corrige só a i-ésima de n partes")
+    grade_parser.add_argument("--root", default=None, help="raiz do curso (onde está solutions/)")
+    grade_parser.add_argument("--cell-timeout", type=float, default=Limits.cell_timeout,
+                              help="segundos por célula")
+    grade_parser.add_argument("--budget", type=float, default=Limits.budget,
+                              help="segundos por entrega")
+    grade_parser.add_argument("--memory-mb", type=int, default=Limits.memory_mb,
+                              help="memória do kernel, em MiB")
+    merge_parser = argparse.ArgumentParser(prog="nn-grade merge",
+                                           description="Junta as pastas de vários --shard.")
+    merge_parser.add_argument("sources", nargs="+")
+    merge_parser.add_argument("--out", required=True)
+    summary_parser = argparse.ArgumentParser(prog="nn-grade summary",
+                                             description="Resumo em Markdown de uma pasta de notas.")
+    summary_parser.add_argument("folder")
+    return grade_parser, merge_parser, summary_parser
+
+
 def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
+    grade_parser, merge_parser, summary_parser = build_parsers()
     if argv[:1] == ["merge"]:
-        parser = argparse.ArgumentParser(prog="nn-grade merge",
-                                         description="Junta as pastas de vários --shard.")
-        parser.add_argument("sources", nargs="+")
-        parser.add_argument("--out", required=True)
-        args = parser.parse_args(argv[1:])
+        args = merge_parser.parse_args(argv[1:])
         results = merge(args.sources, args.out)
         print(f"{len(results)} entregas juntadas em {args.out}")
         return 0
-    parser = argparse.ArgumentParser(
-        prog="nn-grade", description="Corrige as entregas de um exercício.")
-    parser.add_argument("exercise", help="nome (ex_linear_regression) ou caminho da cópia do professor")
-    parser.add_argument("submissions", nargs="+", help="arquivos, pastas ou padrões glob")
-    parser.add_argument("--out", required=True, help="pasta dos relatórios")
-    parser.add_argument("--jobs", type=int, default=None, help="processos em paralelo (padrão: todos os núcleos)")
-    parser.add_argument("--shard", default=None, help="i/n: corrige só a i-ésima de n partes")
-    parser.add_argument("--root", default=None, help="raiz do curso (onde está solutions/)")
-    parser.add_argument("--cell-timeout", type=float, default=Limits.cell_timeout)
-    parser.add_argument("--budget", type=float, default=Limits.budget)
-    parser.add_argument("--memory-mb", type=int, default=Limits.memory_mb)
-    args = parser.parse_args(argv)
+    if argv[:1] == ["summary"]:
+        args = summary_parser.parse_args(argv[1:])
+        print(summary_markdown(args.folder), end="")
+        return 0
+    args = grade_parser.parse_args(argv)
     limits = Limits(cell_timeout=args.cell_timeout, budget=args.budget, memory_mb=args.memory_mb)
     try:
         results = grade(args.exercise, args.submissions, args.out, jobs=args.jobs,
@@ -234,6 +270,10 @@ def main(argv=None):
     except (OSError, ValueError) as exc:
         print(f"erro: {exc}", file=sys.stderr)
         return 2
+    if not results and args.shard:
+        write_reports(args.out, [])   # uma parte vazia da matriz não é erro
+        print(f"A parte {args.shard} não tem entregas.")
+        return 0
     if not results:
         print("Nenhuma entrega encontrada.", file=sys.stderr)
         return 1

@@ -1,0 +1,88 @@
+"""Os modelos de GitHub Actions do corretor: cada comando `nn-grade` deles funciona de verdade.
+
+O teste roda, aqui, os mesmos comandos que o workflow roda (as partes da
+matriz, o merge e o resumo), sobre entregas de verdade.
+"""
+
+import re
+import shlex
+import shutil
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from hostile import SOLUTION
+from nn_helpers.grading.cli import build_parsers, main
+
+TEMPLATES = ROOT / "templates" / "github-actions"
+
+
+def run_steps(workflow):
+    steps = []
+    for job in workflow["jobs"].values():
+        steps += [s for s in job["steps"] if "run" in s]
+    return steps
+
+
+def nn_grade_commands(workflow, values):
+    """As linhas `nn-grade ...` do workflow, com as expressões `${{ }}` e `$VAR` substituídas."""
+    commands = []
+    for step in run_steps(workflow):
+        text = " ".join(step["run"].split())
+        text = re.sub(r"\$\{\{\s*([\w.]+)\s*\}\}", lambda m: values[m.group(1)], text)
+        text = re.sub(r"\$(\w+)", lambda m: values.get(m.group(1), m.group(0)), text)
+        text = text.split(">>")[0]
+        if text.startswith("nn-grade"):
+            commands.append(shlex.split(text)[1:])
+    return commands
+
+
+def load(name):
+    return yaml.safe_load((TEMPLATES / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", ["grade-class.yml", "grade-student.yml"])
+def test_every_nn_grade_command_in_a_template_parses(name):
+    workflow = load(name)
+    values = {"inputs.exercise": "ex_linear_regression", "inputs.submissions": "entregas",
+              "matrix.shard": "1", "EXERCISE": "ex_linear_regression"}
+    grade_parser, merge_parser, summary_parser = build_parsers()
+    commands = nn_grade_commands(workflow, values)
+    assert commands
+    for argv in commands:
+        parser = {"merge": merge_parser, "summary": summary_parser}.get(argv[0], grade_parser)
+        parser.parse_args(argv[1:] if argv[0] in ("merge", "summary") else argv)
+
+
+def test_the_class_workflow_grades_every_submission_once(tmp_path, monkeypatch):
+    workflow = load("grade-class.yml")
+    shards = workflow["jobs"]["grade"]["strategy"]["matrix"]["shard"]
+    entregas = tmp_path / "entregas"
+    for student in ("ana", "bruno", "carla", "davi", "elisa"):
+        (entregas / student).mkdir(parents=True)
+        shutil.copy(SOLUTION, entregas / student / "ex_linear_regression.ipynb")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "partes").mkdir()
+    for shard in shards:
+        values = {"inputs.exercise": "ex_linear_regression", "inputs.submissions": "entregas",
+                  "matrix.shard": str(shard)}
+        (grade_argv,) = nn_grade_commands({"jobs": {"g": workflow["jobs"]["grade"]}}, values)
+        assert main(grade_argv + ["--root", str(ROOT), "--jobs", "1"]) == 0
+        # o upload/download de artefatos do GitHub põe cada parte em partes/notas-N
+        shutil.move(f"notas-{shard}", f"partes/notas-{shard}")
+    merge_argv, summary_argv = nn_grade_commands({"jobs": {"m": workflow["jobs"]["merge"]}}, {})
+    assert main(merge_argv) == 0
+    rows = (tmp_path / "notas" / "grades.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert sorted(r.split(",")[0] for r in rows) == [
+        f"{s}__ex_linear_regression" for s in ("ana", "bruno", "carla", "davi", "elisa")]
+    assert all(",7,7,graded," in r for r in rows)
+
+
+def test_an_empty_shard_is_not_an_error(tmp_path):
+    (tmp_path / "entregas").mkdir()
+    shutil.copy(SOLUTION, tmp_path / "entregas" / "ana.ipynb")
+    out = tmp_path / "notas-2"
+    assert main(["ex_linear_regression", str(tmp_path / "entregas"), "--out", str(out),
+                 "--shard", "2/4", "--root", str(ROOT)]) == 0
+    assert (out / "grades.csv").read_text(encoding="utf-8").count("\n") == 1
