@@ -24,6 +24,7 @@ import ast
 import copy
 import importlib.util
 import os
+import subprocess
 import time
 import warnings
 from dataclasses import asdict, dataclass, field
@@ -226,7 +227,8 @@ def _run(nb, limits, workdir):
         resources={"metadata": {"path": str(workdir)}})
     start = time.monotonic()
     out_of_budget = False
-    kwargs = {"env": _kernel_env()}
+    # stderr do processo do kernel (avisos do próprio Jupyter) não é da entrega: descartado.
+    kwargs = {"env": _kernel_env(), "stderr": subprocess.DEVNULL}
     limiter = _memory_limiter(limits.memory_mb)
     if limiter:
         kwargs["preexec_fn"] = limiter
