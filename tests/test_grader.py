@@ -41,6 +41,11 @@ def test_a_windows_encoded_notebook_is_read(graded):
     assert graded[0]["windows_1252"].status == "graded"
 
 
+def test_the_memory_cap_stops_a_memory_bomb(graded):
+    notes = graded[0]["memory_bomb"].notes
+    assert any("`rmse` levantou MemoryError" in note for note in notes), notes
+
+
 def test_a_missing_answer_is_named(graded):
     assert "resposta `rmse` não encontrada na entrega" in graded[0]["missing_function"].notes
 

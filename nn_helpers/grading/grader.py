@@ -261,6 +261,11 @@ def _message(error):
 def _collect(nb, exercise, submission_name, notes):
     result = SubmissionResult(submission=submission_name, exercise=exercise, notes=list(notes))
     for cell in nb.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if meta.get("solution") and _error_of(cell):
+            error = _error_of(cell)
+            result.notes.append(f"a célula de resposta `{meta['grade_id']}` levantou "
+                                f"{error.get('ename')}: {(error.get('evalue') or '')[:120]}")
         role = classify(cell)
         if role[0] != "check":
             continue
