@@ -220,7 +220,7 @@ def _run(nb, limits, workdir):
 
     client = NotebookClient(
         nb, timeout=limits.cell_timeout, kernel_name="python3", allow_errors=True,
-        interrupt_on_timeout=True, record_timing=False,
+        interrupt_on_timeout=True, record_timing=False, shutdown_kernel="immediate",
         error_on_timeout={"ename": "CellTimeoutError",
                           "evalue": f"a célula passou de {limits.cell_timeout:g} s e foi interrompida",
                           "traceback": []},
