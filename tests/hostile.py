@@ -64,8 +64,9 @@ FIXTURES = [
     ("stderr_warning.ipynb", _edit("def mae(", append="\nimport sys, warnings\n"
                                    "warnings.warn('cuidado')\nprint('aviso', file=sys.stderr)"),
      FULL, "graded"),
-    # 8 GB em pedaços de 100 MB: só o limite de memória do corretor a interrompe.
-    ("memory_bomb.ipynb", _edit("def rmse(", append="\nbomba = [bytearray(10 ** 8) for _ in range(80)]"),
+    # 8 GB em pedaços de 100 MB: só o limite de memória do corretor a interrompe (np.empty
+    # reserva sem tocar nas páginas: rápido com o limite, e sem ele não haveria MemoryError).
+    ("memory_bomb.ipynb", _edit("def rmse(", append="\nbomba = [np.empty(10 ** 8, np.uint8) for _ in range(80)]"),
      FULL, "graded"),
     ("huge_output.ipynb", _edit("def predict(", append="\nprint('x' * 50_000_000)"), FULL, "graded"),
     ("missing_function.ipynb", lambda nb: nb.cells.remove(_cell(nb, "def rmse(")), FULL - 1, "graded"),

@@ -15,7 +15,7 @@ def graded(tmp_path_factory):
     folder = tmp_path_factory.mktemp("entregas")
     write_fixtures(folder)
     out = tmp_path_factory.mktemp("notas")
-    limits = Limits(cell_timeout=4, budget=60, memory_mb=2048)
+    limits = Limits(cell_timeout=8, budget=90, memory_mb=2048)   # folga para a CI carregada
     results = grade("ex_linear_regression", [str(folder)], out, jobs=2, limits=limits,
                     root=ROOT, log=lambda *a: None)
     return {r.submission: r for r in results}, out
