@@ -28,9 +28,12 @@ def _float(z, where):
 
 
 def step(z):
-    """Degrau (*step*) do perceptron: 1 onde ``z > 0``, senão 0. z: qualquer forma."""
+    """Degrau (*step*) do perceptron: 1 onde ``z >= 0``, senão 0 (a convenção do deck 004).
+
+    z: qualquer forma. Atenção ao empate ``z = 0``: o deck 000 usa ``z > 0``.
+    """
     z = _float(z, "step")
-    return (z > 0).astype(z.dtype)
+    return (z >= 0).astype(z.dtype)
 
 
 def sigmoid(z):

@@ -40,7 +40,7 @@ def test_softmax_is_stable_and_sums_to_one_per_row():
 
 
 def test_step_is_the_perceptron_threshold():
-    assert act.step([-1, 0, 0.5]).tolist() == [0, 0, 1]
+    assert act.step([-1, 0, 0.5]).tolist() == [0, 1, 1]   # deck 004: 1 se x >= 0
 
 
 def test_nan_is_reported_in_portuguese():
