@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from sklearn import metrics
 
-from nn_helpers.losses import mae, mse, rmse
+from nn_helpers.losses import binary_cross_entropy, cross_entropy, mae, mse, rmse
 
 DECK_Y = [600, 400, 580]
 
@@ -64,3 +64,24 @@ def test_three_dimensional_input_is_refused():
 def test_empty_input_is_refused():
     with pytest.raises(ValueError, match="vazio"):
         mse([], [])
+
+
+def test_binary_cross_entropy_reproduces_deck_004_and_scikit_learn():
+    # deck 004: probabilidades 0,6 · 0,2 · 0,1 · 0,7 → −ln do produto = 4,8 (arredondado)
+    y, p = [1, 1, 0, 0], [0.6, 0.2, 0.9, 0.3]
+    assert binary_cross_entropy(y, p) * 4 == pytest.approx(-np.log(0.6 * 0.2 * 0.1 * 0.7))
+    assert binary_cross_entropy(y, p) == pytest.approx(metrics.log_loss(y, p))
+
+
+def test_cross_entropy_of_one_hot_labels_agrees_with_scikit_learn():
+    rng = np.random.default_rng(3)
+    logits = rng.normal(size=(6, 4))
+    probs = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    labels = np.array([0, 1, 2, 3, 1, 2])
+    assert cross_entropy(np.eye(4)[labels], probs) == pytest.approx(
+        metrics.log_loss(labels, probs, labels=range(4)))
+
+
+def test_probabilities_outside_zero_one_are_named():
+    with pytest.raises(ValueError, match="entre 0 e 1"):
+        binary_cross_entropy([1, 0], [1.2, 0.1])
