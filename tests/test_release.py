@@ -114,3 +114,19 @@ def test_release_writes_then_reports_nothing_stale(tmp_path):
     assert release(tmp_path, check=True) == []
     data = json.loads((tmp_path / "exercises" / "ex_toy.ipynb").read_text(encoding="utf-8"))
     assert data["nbformat_minor"] == 5
+
+
+def test_an_explicit_grade_id_names_a_cell_of_constants():
+    nb = _toy_solution()
+    nb.cells[2].source = ("# grade_id: gates\nAND_W = (1, 1, -1.5)\n### BEGIN SOLUTION\n"
+                          "OR_W = (1, 1, -0.5)\n### END SOLUTION")
+    nb.cells[3].source = "check_gates(AND_W, OR_W)"
+    normalized = normalize_solution(nb, "ex_toy")
+    assert normalized.cells[2].id == "gates" and normalized.cells[3].id == "check_gates"
+
+
+def test_release_can_be_limited_to_one_exercise(tmp_path):
+    (tmp_path / "solutions").mkdir()
+    nbformat.write(_toy_solution(), tmp_path / "solutions" / "ex_toy.ipynb")
+    (tmp_path / "solutions" / "ex_broken.ipynb").write_text("{", encoding="utf-8")
+    assert len(release(tmp_path, only="ex_toy")) == 2

@@ -112,23 +112,33 @@ def instructor_copy(exercise, root=None):
 
 
 def _defines(source):
+    """Funções e variáveis definidas no nível de cima do código, em ordem."""
     try:
         tree = ast.parse(source)
     except SyntaxError:
-        return set()
-    return {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))} | {
-        t.id for node in tree.body if isinstance(node, ast.Assign)
-        for t in node.targets if isinstance(t, ast.Name)}
+        return []
+    names = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.append(node.name)
+        elif isinstance(node, ast.Assign):
+            names += [t.id for t in node.targets if isinstance(t, ast.Name)]
+    return names
 
 
-def _find_answer(submission, grade_id):
-    """A célula de resposta ``grade_id`` da entrega: pelo id/grade_id, senão pelo nome definido."""
+def _find_answer(submission, grade_id, names):
+    """A célula de resposta ``grade_id`` da entrega: pelo id/grade_id, senão pelo que ela define.
+
+    ``names`` são as funções/variáveis que a célula da cópia do professor define;
+    vale a última célula da entrega que define a primeira delas.
+    """
     for cell in submission.cells:
         meta = cell.get("metadata", {}).get("nbgrader", {})
         if cell.get("cell_type") == "code" and grade_id in (cell.get("id"), meta.get("grade_id")):
             return cell
+    wanted = names[0] if names else grade_id
     candidates = [c for c in submission.cells
-                  if c.get("cell_type") == "code" and grade_id in _defines(c.get("source", ""))]
+                  if c.get("cell_type") == "code" and wanted in _defines(c.get("source", ""))]
     return candidates[-1] if candidates else None
 
 
@@ -147,7 +157,7 @@ def build_grading_notebook(instructor, submission, exercise_module):
     for k, cell in enumerate(nb.cells):
         role = classify(cell)
         if role[0] == "answer":
-            found = _find_answer(submission, role[1])
+            found = _find_answer(submission, role[1], _defines(cell.source))
             if found is None:
                 notes.append(f"resposta `{role[1]}` não encontrada na entrega")
                 cell.source = blank.cells[k].source

@@ -15,7 +15,8 @@ e a versão do aluno recebe, no lugar, ``# SEU CÓDIGO AQUI`` e
 Cada célula recebe metadados compatíveis com o nbgrader (``schema_version 3``):
 
 * **resposta** — célula de código com ``### BEGIN SOLUTION``; ``grade_id`` é o
-  nome da primeira função (ou variável) definida nela;
+  nome da primeira função (ou variável) definida nela, ou o que uma linha
+  ``# grade_id: nome`` disser (útil para uma célula que define várias constantes);
 * **verificação** — célula de código que chama ``check_<nome>(...)``; vale 1
   ponto, ou ``N`` com um comentário ``# pontos: N``;
 * **somente leitura** — todas as outras.
@@ -67,8 +68,14 @@ def read_notebook(path):
         ) from exc
 
 
+GRADE_ID = re.compile(r"^#\s*grade_id:\s*(\w+)\s*$", re.MULTILINE)
+
+
 def _defined_name(source, where):
-    """Nome da primeira função ou variável definida no código da célula."""
+    """O id de uma célula de resposta: ``# grade_id: nome`` ou a primeira função/variável definida."""
+    explicit = GRADE_ID.search(source)
+    if explicit:
+        return explicit.group(1)
     try:
         tree = ast.parse(source)
     except SyntaxError as exc:
@@ -181,15 +188,15 @@ def _text(nb):
     return nbformat.writes(nb) + "\n"
 
 
-def release(root, check=False):
+def release(root, check=False, only=None):
     """Normaliza ``solutions/*.ipynb`` e gera ``exercises/*.ipynb`` sob ``root``.
 
-    Com ``check=True`` não escreve nada. Retorna a lista de arquivos que estavam
-    (ou estariam) desatualizados.
+    Com ``check=True`` não escreve nada; com ``only="ex_nome"``, trata só esse
+    exercício. Retorna a lista de arquivos que estavam (ou estariam) desatualizados.
     """
     root = Path(root)
     stale = []
-    for src in sorted((root / "solutions").glob("ex_*.ipynb")):
+    for src in sorted((root / "solutions").glob(f"{only or 'ex_*'}.ipynb")):
         solution = normalize_solution(read_notebook(src), src.stem)
         targets = [(src, solution), (root / "exercises" / src.name, make_exercise(solution))]
         for path, nb in targets:
@@ -208,9 +215,10 @@ def main(argv=None):
     parser.add_argument("--check", action="store_true",
                         help="só confere; sai com código 1 se algo estiver desatualizado")
     parser.add_argument("--root", default=".", help="raiz do repositório (padrão: .)")
+    parser.add_argument("--only", default=None, help="só este exercício (ex_nome)")
     args = parser.parse_args(argv)
     try:
-        stale = release(args.root, check=args.check)
+        stale = release(args.root, check=args.check, only=args.only)
     except NotebookError as exc:
         print(f"erro: {exc}", file=sys.stderr)
         return 2
