@@ -1,0 +1,358 @@
+"""Verificações do exercício ``ex_gradient_descent`` (capítulos 2 e 3).
+
+Uma verificação por função do aluno: ``check_sigmoid(sigmoid)``,
+``check_output_formula(output_formula)``, ``check_error_formula(error_formula)``,
+``check_update_weights(update_weights)`` e ``check_train(train)``.
+
+O contrato de ``train`` (o enunciado diz o mesmo): pesos e intercepto começam
+em zero; em cada época, uma atualização por amostra, na ordem dada
+(gradiente descendente estocástico, como o algoritmo do deck 004); ``errors``
+guarda, depois de cada época, a entropia cruzada binária média sobre todas as
+amostras.
+
+Os valores esperados são calculados aqui mesmo, com numpy puro — nunca com
+as funções de ``nn_helpers`` que os capítulos ensinam — e os números dos
+decks estão escritos por extenso.
+"""
+
+import warnings
+
+import numpy as np
+
+from .checking import (as_numbers, call, expect_close, expect_tuple, fail, fmt,
+                       install_notebook_hints, is_close, passed, rng)
+
+__all__ = ["check_sigmoid", "check_output_formula", "check_error_formula",
+           "check_update_weights", "check_train"]
+
+install_notebook_hints()
+
+# Os dados do deck 002 ("vamos ao parque?"): x1 = clima, x2 = dinheiro → 1 = vamos.
+PARK_X = np.array([[1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [-1.0, 0.0], [-1.0, -1.0], [0.0, -1.0]])
+PARK_Y = np.array([1.0, 1.0, 1.0, 0.0, 0.0, 0.0])
+
+# Deck 004: as probabilidades que dois modelos dão à cor certa de quatro pontos.
+# (Os rótulos são nossos; as probabilidades da cor certa são as do deck.)
+DECK_Y = np.array([1.0, 1.0, 0.0, 0.0])
+DECK_BAD = np.array([0.6, 0.2, 0.9, 0.3])    # cor certa: 0.6, 0.2, 0.1, 0.7 → 4.8
+DECK_GOOD = np.array([0.7, 0.9, 0.2, 0.4])   # cor certa: 0.7, 0.9, 0.8, 0.6 → 1.2
+
+OVERFLOW_HINT = (
+    "`np.exp(-z)` estoura (*overflow*) quando z é muito negativo (z = −1000 dá e^1000). "
+    "Calcule `e = np.exp(-np.abs(z))` (sempre entre 0 e 1) e escolha a fórmula pelo sinal "
+    "de z: 1/(1 + e) se z ≥ 0, e/(1 + e) se z < 0. Cuidado: `np.where` calcula os DOIS "
+    "lados, então nenhum deles pode estourar. (Cortar z com `np.clip(z, -500, 500)` "
+    "também funciona.)")
+
+
+# --- contas de referência (numpy puro) ----------------------------------------------------
+
+def _sigmoid(z):
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def _bce(y, p):
+    return -y * np.log(p) - (1 - y) * np.log(1 - p)
+
+
+def _update(x, y, w, b, lr, predict=_sigmoid):
+    delta = y - predict(x @ w + b)
+    return w + lr * delta * x, b + lr * delta
+
+
+def _step(z):
+    return (np.asarray(z) >= 0).astype(float)
+
+
+def _reference_train(X, y, epochs, lr, batch=None):
+    """Treino de referência: zeros, uma atualização por amostra, erro médio depois de cada época.
+
+    ``batch`` ("mean" ou "sum") dá a variante errada em lote, usada só nas dicas.
+    Devolve ``(w, b, erros depois de cada época, erros antes de cada época)``.
+    """
+    w, b = np.zeros(X.shape[1]), 0.0
+    after, before = [], []
+    for _ in range(epochs):
+        before.append(np.mean(_bce(y, _sigmoid(X @ w + b))))
+        if batch is None:
+            for x_i, y_i in zip(X, y):
+                w, b = _update(x_i, y_i, w, b, lr)
+        else:
+            delta = y - _sigmoid(X @ w + b)
+            scale = 1 / len(y) if batch == "mean" else 1.0
+            w, b = w + lr * scale * (X.T @ delta), b + lr * scale * np.sum(delta)
+        after.append(np.mean(_bce(y, _sigmoid(X @ w + b))))
+    return w, b, np.array(after), np.array(before)
+
+
+def _blobs(seed, n, d):
+    """Duas nuvens de pontos que se sobrepõem um pouco (rótulos 0 e 1)."""
+    g = rng(seed)
+    y = (np.arange(n) % 2).astype(float)
+    X = g.normal(size=(n, d)) + np.outer(2 * y - 1, np.linspace(1.0, 0.5, d))
+    return X, y
+
+
+# --- chamadas com dicas ------------------------------------------------------------------
+
+def _hint_for(cause, overflow_hint):
+    """Uma dica para a exceção que a função do aluno levantou (ou ``None``)."""
+    text = str(cause)
+    if isinstance(cause, (RuntimeWarning, FloatingPointError, OverflowError)):
+        return overflow_hint
+    if isinstance(cause, TypeError) and ("only" in text and "array" in text):
+        return "use `np.exp` e `np.log` (funcionam em arrays inteiros), não `math.exp`/`math.log`."
+    if isinstance(cause, ValueError) and "truth value" in text:
+        return "não use `if` com arrays: compare elemento a elemento com `np.where`."
+    return None
+
+
+def _call(f, name, *args, case, strict=False, overflow_hint=OVERFLOW_HINT):
+    """``call`` com dicas; com ``strict=True``, avisos do numpy (overflow etc.) viram erro."""
+    __tracebackhide__ = True
+    try:
+        if strict:
+            with warnings.catch_warnings(), np.errstate(over="raise", divide="raise",
+                                                        invalid="raise"):
+                warnings.simplefilter("error")
+                return call(f, name, *args, case=case + " (sem avisos de overflow)")
+        return call(f, name, *args, case=case)
+    except AssertionError as exc:
+        hint = _hint_for(exc.__cause__, overflow_hint)
+        if hint is None or "dica:" in str(exc):
+            raise
+        fail(f"{exc}\n  dica: {hint}", cause=exc.__cause__)
+
+
+def _expect_same_shape(got, expected, name, case, what, hint):
+    """Falha com ``hint`` se ``got`` não tem a forma de ``expected``."""
+    __tracebackhide__ = True
+    arr = as_numbers(got, name, what)
+    expected = np.asarray(expected, dtype=float)
+    if arr.shape != expected.shape:
+        want = "um número" if expected.ndim == 0 else f"forma {expected.shape}"
+        have = "um número" if arr.ndim == 0 else f"forma {arr.shape}"
+        fail(f"`{name}`: {what} deveria ser {want}, mas veio {have}.\n"
+             f"  entrada: {case}\n  dica: {hint}")
+    return arr
+
+
+# --- as verificações ---------------------------------------------------------------------
+
+def check_sigmoid(sigmoid):
+    """Confere ``sigmoid(z)``: qualquer forma → mesma forma, sem overflow para |z| grande."""
+    __tracebackhide__ = True
+    g = rng(11)
+    z_matrix = g.normal(size=(3, 4)) * 3
+    cases = [
+        (np.array([-2.0, -1.0, 0.0, 1.0, 2.0]), "z = [−2, −1, 0, 1, 2]"),
+        (0.0, "z = 0 (o ponto em cima da reta: P = 0,5, como no deck 004)"),
+        (z_matrix, "uma matriz 3×4 aleatória (a forma deve ser mantida)"),
+    ]
+    for z, case in cases:
+        got = _call(sigmoid, "sigmoid", z, case=f"sigmoid({case})")
+        z_arr = np.asarray(z, dtype=float)
+        expect_close(got, _sigmoid(z_arr), "sigmoid", case, what="σ(z)", hints=[
+            (_sigmoid(-z_arr), "o sinal do expoente está trocado: σ(z) = 1 / (1 + e^(−z))."),
+            (np.tanh(z_arr), "isto é a tangente hiperbólica; a sigmoide é 1 / (1 + e^(−z))."),
+            (np.exp(-z_arr), "faltou o 1 + e a divisão: σ(z) = 1 / (1 + e^(−z))."),
+            ((z_arr >= 0).astype(float), "isto é o degrau; a sigmoide é contínua."),
+        ])
+    # Os casos extremos, com os avisos do numpy transformados em erro.
+    big = np.array([-1000.0, -50.0, 0.0, 50.0, 1000.0])
+    case = "z = [−1000, −50, 0, 50, 1000]"
+    got = _call(sigmoid, "sigmoid", big, case=f"sigmoid({case})", strict=True)
+    expect_close(got, _sigmoid(big), "sigmoid", case, what="σ(z)", hints=[
+        (_sigmoid(-big), "o sinal do expoente está trocado: σ(z) = 1 / (1 + e^(−z))."),
+    ])
+    passed("check_sigmoid", len(cases) + 1)
+
+
+def check_output_formula(output_formula):
+    """Confere ``output_formula(features, weights, bias)``: (n, d) → (n,), ou (d,) → número."""
+    __tracebackhide__ = True
+    g = rng(12)
+    X = g.normal(size=(5, 3))
+    w = np.array([0.5, -1.0, 2.0])
+    cases = [
+        (np.array([1.0, 1.0]), np.zeros(2), 0.0,
+         "um ponto x = [1, 1] com pesos zero e b = 0 (ŷ = σ(0) = 0,5)"),
+        (np.array([2.0, -1.0]), np.array([0.5, 2.0]), 0.5,
+         "um ponto x = [2, −1], w = [0.5, 2], b = 0.5"),
+        (X, w, -0.7, f"X aleatório 5×3 (uma linha por amostra), w = {fmt(w)}, b = −0.7"),
+        (X[:1], w, 1.5, "uma única amostra numa matriz (forma (1, 3)), b = 1.5"),
+    ]
+    for features, weights, bias, case in cases:
+        got = _call(output_formula, "output_formula", features, weights, bias, case=case)
+        z = features @ weights + bias
+        expect_close(got, _sigmoid(z), "output_formula", case, what="ŷ", hints=[
+            (z, "faltou aplicar a sigmoide: ŷ = σ(x·w + b)."),
+            (_sigmoid(features @ weights), "o intercepto `bias` ficou de fora: ŷ = σ(x·w + b)."),
+            (_sigmoid(features @ weights - bias), "o intercepto deve ser somado, não subtraído."),
+            (_sigmoid(-z), "o sinal está trocado: ŷ = σ(x·w + b), com σ(z) = 1 / (1 + e^(−z))."),
+            (_step(z), "use a sigmoide (contínua), não o degrau: aqui ŷ é uma probabilidade."),
+        ])
+    passed("check_output_formula", len(cases))
+
+
+def check_error_formula(error_formula):
+    """Confere ``error_formula(y, output)``: a entropia cruzada binária de cada amostra."""
+    __tracebackhide__ = True
+    g = rng(13)
+    y_rand = (g.random(6) < 0.5).astype(float)
+    p_rand = g.uniform(0.05, 0.95, size=6)
+    cases = [
+        (DECK_Y, DECK_BAD, "deck 004, o modelo pior: probabilidades da cor certa 0.6, 0.2, 0.1, "
+                           "0.7 (o deck soma os erros: 4,8)"),
+        (DECK_Y, DECK_GOOD, "deck 004, o modelo melhor: probabilidades da cor certa 0.7, 0.9, "
+                            "0.8, 0.6 (o deck soma os erros: 1,2)"),
+        (1.0, 0.5, "uma amostra: y = 1, ŷ = 0.5 (erro = ln 2)"),
+        (y_rand, p_rand, "6 amostras aleatórias"),
+    ]
+    for y, output, case in cases:
+        case = f"error_formula(y, output) com {case}"
+        got = _call(error_formula, "error_formula", y, output, case=case)
+        expected = _bce(np.asarray(y), np.asarray(output))
+        arr = _expect_same_shape(
+            got, expected, "error_formula", case, "o valor do erro",
+            "devolva o erro de CADA amostra (um array do tamanho de y), sem somar nem tirar a "
+            "média — a média fica para o `train`.")
+        if not np.all(np.isfinite(arr)):
+            fail(f"`error_formula`: o erro contém NaN ou infinito: {fmt(arr[()])}.\n"
+                 f"  entrada: {case}\n"
+                 f"  dica: o logaritmo é da previsão `output` (entre 0 e 1), nunca de `y` "
+                 f"(que vale 0 ou 1): confira a ordem dos argumentos.")
+        y, output = np.asarray(y), np.asarray(output)
+        expect_close(arr, expected, "error_formula", case, what="o valor do erro", hints=[
+            (-expected, "faltou o sinal de menos: E = −y·ln(ŷ) − (1 − y)·ln(1 − ŷ)."),
+            (expected / np.log(10), "use o logaritmo natural `np.log` (ln), não `np.log10`: o "
+                                    "“log” do deck 004 é o ln."),
+            (-y * np.log(output) + (1 - y) * np.log(1 - output),
+             "o sinal de menos vale para os DOIS termos: E = −[y·ln(ŷ) + (1 − y)·ln(1 − ŷ)]."),
+            (-y * np.log(output), "faltou o termo das amostras com y = 0: − (1 − y)·ln(1 − ŷ)."),
+            ((y - output) ** 2, "isto é o erro quadrático; aqui o erro é a entropia cruzada."),
+        ])
+    # Os números do deck, por extenso: a soma dos erros de cada modelo.
+    for output, deck_total in ((DECK_BAD, 4.8), (DECK_GOOD, 1.2)):
+        got = call(error_formula, "error_formula", DECK_Y, output, case="deck 004")
+        total = float(np.sum(np.asarray(got, dtype=float)))
+        if abs(total - deck_total) > 0.05:
+            fail(f"`error_formula`: somando os erros dos quatro pontos do deck 004 deveria dar "
+                 f"≈ {deck_total} (o número do deck), mas deu {total:.4g}.")
+    passed("check_error_formula", len(cases) + 2)
+
+
+def check_update_weights(update_weights):
+    """Confere ``update_weights(x, y, weights, bias, learnrate)`` → ``(weights (d,), bias)``."""
+    __tracebackhide__ = True
+    g = rng(14)
+    w_rand = g.normal(size=3)
+    x_rand = g.normal(size=3)
+    cases = [
+        (x_rand, 1.0, w_rand, -0.3, 0.5, f"x = {fmt(x_rand)}, y = 1, w = {fmt(w_rand)}, "
+                                         f"b = −0.3, α = 0.5"),
+        (x_rand, 0.0, w_rand, 0.8, 0.05, f"x = {fmt(x_rand)}, y = 0, w = {fmt(w_rand)}, "
+                                         f"b = 0.8, α = 0.05"),
+        (np.array([1.0, 1.0]), 1.0, np.zeros(2), 0.0, 0.1,
+         "x = [1, 1], y = 1, pesos zero, b = 0, α = 0.1 (ŷ = 0,5 → w = [0,05, 0,05], b = 0,05)"),
+        (np.array([-1.0, 0.0]), 0.0, np.array([0.5, 0.5]), 0.2, 1.0,
+         "deck 002, o ponto (−1, 0) com y = 0; w = [0.5, 0.5], b = 0.2, α = 1"),
+    ]
+    for x, y, w, b, lr, case in cases:
+        result = _call(update_weights, "update_weights", x, y, w, b, lr, case=case)
+        new_w, new_b = expect_tuple(result, "update_weights", 2, ("weights", "bias"), case)
+        ref_w, ref_b = _update(x, y, w, b, lr)
+        delta = y - _sigmoid(x @ w + b)
+        delta_step = y - _step(x @ w + b)
+        w_hints = [
+            (w - lr * delta * x, "o sinal está trocado: w ← w + α·(y − ŷ)·x (o erro diminui "
+                                 "andando CONTRA o gradiente, que é (ŷ − y)·x)."),
+            (w + delta * x, "faltou a taxa de aprendizado α (`learnrate`)."),
+            (w + lr * delta_step * x,
+             "aqui ŷ é a sigmoide σ(x·w + b), não o degrau do perceptron."),
+            (w, "os pesos não mudaram: w ← w + α·(y − ŷ)·x."),
+        ]
+        if np.any(w != 0):   # com w = 0, multiplicar por w e não mudar nada são iguais
+            w_hints.append((w + lr * delta * w,
+                            "multiplique pela entrada x, não pelo peso w: w ← w + α·(y − ŷ)·x "
+                            "(o deck 000 escreve w aqui, por engano)."))
+        expect_close(new_w, ref_w, "update_weights", case, what="o vetor de pesos novo",
+                     hints=w_hints)
+        expect_close(new_b, ref_b, "update_weights", case, what="o intercepto novo", hints=[
+            (b, "faltou atualizar o intercepto: b ← b + α·(y − ŷ)."),
+            (b - lr * delta, "o sinal de b está trocado: b ← b + α·(y − ŷ)."),
+            (b + delta, "faltou a taxa de aprendizado α em b."),
+            (b + lr * delta_step, "aqui ŷ é a sigmoide σ(x·w + b), não o degrau do perceptron."),
+        ])
+    # Conferência independente: o passo é −α × o gradiente NUMÉRICO do erro da amostra.
+    x, y, w, b, lr, case = cases[0]
+    new_w, new_b = call(update_weights, "update_weights", x, y, w, b, lr, case=case)
+    eps = 1e-6
+    error_of = lambda w_, b_: _bce(y, 1 / (1 + np.exp(-(x @ w_ + b_))))  # noqa: E731
+    numeric_w = np.array([(error_of(w + eps * e, b) - error_of(w - eps * e, b)) / (2 * eps)
+                          for e in np.eye(len(w))])
+    numeric_b = (error_of(w, b + eps) - error_of(w, b - eps)) / (2 * eps)
+    numeric_case = "w − α·(gradiente numérico do erro da amostra, por diferenças finitas)"
+    expect_close(new_w, w - lr * numeric_w, "update_weights", numeric_case,
+                 what="o vetor de pesos novo", rtol=1e-5, atol=1e-7)
+    expect_close(new_b, b - lr * numeric_b, "update_weights", numeric_case,
+                 what="o intercepto novo", rtol=1e-5, atol=1e-7)
+    passed("check_update_weights", len(cases) + 1)
+
+
+def check_train(train):
+    """Confere ``train(features, targets, epochs, learnrate)`` → ``(weights, bias, errors)``."""
+    __tracebackhide__ = True
+    X_rand, y_rand = _blobs(15, n=30, d=3)
+    cases = [
+        (PARK_X, PARK_Y, 10, 0.5, "os dados “vamos ao parque?” do deck 002, 10 épocas, α = 0.5"),
+        (X_rand, y_rand, 20, 0.1, "30 pontos aleatórios com 3 atributos, 20 épocas, α = 0.1"),
+    ]
+    reminder = ("\n  lembre: comece com pesos zero e b = 0; em cada época, percorra as amostras "
+                "na ordem dada e faça UMA atualização por amostra (`update_weights`); "
+                "exatamente `epochs` épocas.")
+    for X, y, epochs, lr, case in cases:
+        result = _call(train, "train", X, y, epochs, lr, case=case)
+        w, b, errors = expect_tuple(result, "train", 3, ("weights", "bias", "errors"), case)
+        if not isinstance(errors, (list, tuple, np.ndarray)) or len(errors) != epochs:
+            got = (f"{len(errors)} valores" if isinstance(errors, (list, tuple, np.ndarray))
+                   else fmt(errors))
+            fail(f"`train`: `errors` deve ter um erro por época ({epochs} valores), mas veio "
+                 f"{got}.\n  entrada: {case}")
+        errors = as_numbers(errors, "train", "errors")
+        ref_w, ref_b, after, before = _reference_train(X, y, epochs, lr)
+        if not (is_close(w, ref_w, rtol=1e-6) and is_close(b, ref_b, rtol=1e-6, atol=1e-9)):
+            again = expect_tuple(call(train, "train", X, y, epochs, lr, case=case), "train", 3,
+                                 ("weights", "bias", "errors"), case)
+            if not is_close(again[0], w, rtol=0, atol=0):
+                fail(f"`train` devolveu pesos diferentes em duas chamadas com a mesma entrada "
+                     f"({case}).\n  dica: nada de números aleatórios: comece com "
+                     f"`weights = np.zeros(d)` e `bias = 0.0`.")
+            hint = ""
+            if is_close(w, _reference_train(X, y, epochs, lr, batch="mean")[0], rtol=1e-6) or \
+                    is_close(w, _reference_train(X, y, epochs, lr, batch="sum")[0], rtol=1e-6):
+                hint = ("\n  dica: isto é gradiente descendente em lote (uma atualização por "
+                        "época, com todos os dados); aqui é UMA atualização por amostra.")
+            elif errors[-1] > errors[0]:
+                hint = "\n  dica: o erro está subindo — o sinal da atualização está trocado?"
+            elif is_close(b, 0.0, rtol=0, atol=0):
+                hint = ("\n  dica: `bias` continua 0 — guarde o intercepto que "
+                        "`update_weights` devolve.")
+            try:
+                expect_close(w, ref_w, "train", case, what="o vetor de pesos final (`weights`)",
+                             rtol=1e-6)
+                expect_close(b, ref_b, "train", case, what="o intercepto final (`bias`)",
+                             rtol=1e-6, atol=1e-9)
+            except AssertionError as exc:
+                fail(f"{exc}{reminder}{hint}")
+        expect_close(errors, after, "train", case, rtol=1e-6,
+                     what="o histórico `errors` (a entropia cruzada média depois de cada época)",
+                     hints=[
+                         (before, "estes são os erros ANTES de cada época; guarde o erro "
+                                  "DEPOIS de percorrer todas as amostras."),
+                         (after * len(y), "guarde a MÉDIA dos erros das amostras, não a soma."),
+                         (-after, "o erro médio é positivo: confira o sinal de `error_formula`."),
+                     ])
+    passed("check_train", len(cases))

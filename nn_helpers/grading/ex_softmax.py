@@ -1,0 +1,218 @@
+"""Verificações do exercício ``ex_softmax`` (capítulo 5).
+
+Uma verificação por função do aluno: ``check_softmax(softmax)``,
+``check_one_hot(one_hot)`` e ``check_cross_entropy(cross_entropy)``.
+
+As convenções (o enunciado diz o mesmo): ``softmax`` aceita ``(k,)`` ou
+``(n, k)`` e normaliza ao longo do último eixo, sem avisos de overflow para
+logits enormes; ``one_hot`` devolve floats com forma ``(n, n_classes)`` (os
+rótulos estão sempre em ``0 … n_classes − 1``; não é preciso validá-los);
+``cross_entropy`` é a média, sobre as ``n`` amostras, de ``−Σ_j y_j·ln(p_j)``.
+
+Os valores esperados são calculados aqui mesmo, com numpy puro — nunca com
+as funções de ``nn_helpers`` que os capítulos ensinam — e os números dos
+decks estão escritos por extenso.
+"""
+
+import warnings
+
+import numpy as np
+
+from .checking import (as_numbers, call, expect_close, fail, fmt, install_notebook_hints,
+                       passed, rng)
+
+__all__ = ["check_softmax", "check_one_hot", "check_cross_entropy"]
+
+install_notebook_hints()
+
+# Deck 004: os logits 2, 1, 0 de pato, castor e morsa, e as probabilidades que o deck mostra.
+DECK_LOGITS = np.array([2.0, 1.0, 0.0])
+DECK_ROUNDED = np.array([0.67, 0.24, 0.09])
+# Deck 004, a tabela de one-hot: pato, castor, pato, morsa, castor.
+DECK_LABELS = np.array([0, 1, 0, 2, 1])
+DECK_ONE_HOT = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [1.0, 0.0, 0.0],
+                         [0.0, 0.0, 1.0], [0.0, 1.0, 0.0]])
+
+STABILITY_HINT = (
+    "subtraia o máximo de CADA LINHA antes da exponencial: "
+    "`z - z.max(axis=-1, keepdims=True)`. O resultado não muda (o fator e^(−max) se cancela "
+    "na divisão) e e^z nunca estoura. Com o máximo do array inteiro, uma linha de logits muito "
+    "negativos vira 0/0.")
+
+
+# --- contas de referência (numpy puro) ----------------------------------------------------
+
+def _softmax(z):
+    z = np.asarray(z, dtype=float)
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def _cross_entropy(y, p):
+    return -np.mean(np.sum(y * np.log(p), axis=-1))
+
+
+# --- chamadas com dicas ------------------------------------------------------------------
+
+def _hint_for(cause):
+    """Uma dica para a exceção que a função do aluno levantou (ou ``None``)."""
+    text = str(cause)
+    if isinstance(cause, (RuntimeWarning, FloatingPointError, OverflowError)):
+        return STABILITY_HINT
+    if isinstance(cause, np.exceptions.AxisError):
+        return ("use `axis=-1` (o último eixo): assim a mesma função serve para um vetor (k,) "
+                "e para uma matriz (n, k).")
+    if isinstance(cause, ValueError) and "broadcast" in text:
+        return ("para dividir cada linha pela sua soma, some com `keepdims=True`: "
+                "`e.sum(axis=-1, keepdims=True)` tem forma (n, 1).")
+    if isinstance(cause, TypeError) and "only" in text and "array" in text:
+        return "use `np.exp` e `np.log` (funcionam em arrays inteiros), não `math.exp`/`math.log`."
+    return None
+
+
+def _call(f, name, *args, case, strict=False):
+    """``call`` com dicas; com ``strict=True``, avisos do numpy (overflow etc.) viram erro."""
+    __tracebackhide__ = True
+    try:
+        if strict:
+            with warnings.catch_warnings(), np.errstate(over="raise", divide="raise",
+                                                        invalid="raise"):
+                warnings.simplefilter("error")
+                return call(f, name, *args,
+                            case=case + " (com os avisos do numpy tratados como erro)")
+        return call(f, name, *args, case=case)
+    except AssertionError as exc:
+        hint = _hint_for(exc.__cause__)
+        if hint is None:
+            raise
+        fail(f"{exc}\n  dica: {hint}", cause=exc.__cause__)
+
+
+def _softmax_mistakes(z):
+    """Os resultados de enganos comuns com a softmax, cada um com a sua dica."""
+    e = np.exp(z - z.max())
+    hints = [
+        (e / e.max(axis=-1, keepdims=True), "divida pela SOMA das exponenciais, não pelo "
+                                            "máximo: p_i = e^(z_i) / Σ_j e^(z_j)."),
+        (z / z.sum(axis=-1, keepdims=True), "faltou a exponencial: p_i = e^(z_i) / Σ_j e^(z_j)."),
+        (1 / (1 + np.exp(-z)), "isto é a sigmoide de cada logit; a softmax divide e^(z_i) "
+                               "pela soma de todas as exponenciais."),
+    ]
+    if z.ndim == 2:
+        hints += [
+            (e / e.sum(axis=0, keepdims=True), "normalize cada LINHA (uma amostra), não "
+                                               "cada coluna: use `axis=-1`."),
+            (e / e.sum(), "cada LINHA deve somar 1, não o lote inteiro: "
+                          "`e.sum(axis=-1, keepdims=True)`."),
+        ]
+    return hints
+
+
+# --- as verificações ---------------------------------------------------------------------
+
+def check_softmax(softmax):
+    """Confere ``softmax(z)``: (k,) ou (n, k) → probabilidades ao longo do último eixo."""
+    __tracebackhide__ = True
+    g = rng(31)
+    z_batch = g.normal(size=(4, 3)) * 2
+    cases = [
+        (DECK_LOGITS, False, "deck 004: logits 2, 1, 0 de pato, castor e morsa"),
+        (g.normal(size=5), False, "5 logits aleatórios"),
+        (z_batch, False, "um lote 4×3 (4 amostras, 3 classes): cada LINHA soma 1"),
+        (np.array([1000.0, 1001.0, 1002.0]), True, "logits enormes [1000, 1001, 1002]"),
+        (np.array([[1000.0, 1001.0, 1002.0], [-1000.0, -999.0, -998.0]]), True,
+         "um lote com uma linha de logits enormes e outra de muito negativos"),
+    ]
+    for z, strict, case in cases:
+        got = _call(softmax, "softmax", z, case=f"softmax({case})", strict=strict)
+        with np.errstate(all="ignore"):   # as contas erradas das dicas podem dar 0/0
+            hints = _softmax_mistakes(z)
+        expect_close(got, _softmax(z), "softmax", case, what="o vetor de probabilidades", hints=hints)
+    got = call(softmax, "softmax", DECK_LOGITS, case="deck 004")
+    if not np.array_equal(np.round(as_numbers(got, "softmax", "o vetor de probabilidades"), 2),
+                          DECK_ROUNDED):
+        fail("`softmax`: arredondadas a 2 casas, as probabilidades de [2, 1, 0] deveriam ser "
+             f"as do deck 004, {fmt(DECK_ROUNDED)}, mas vieram {fmt(np.asarray(got))}.")
+    passed("check_softmax", len(cases) + 1)
+
+
+def check_one_hot(one_hot):
+    """Confere ``one_hot(labels, n_classes)``: (n,) inteiros → (n, n_classes) floats."""
+    __tracebackhide__ = True
+    g = rng(32)
+    labels_rand = g.integers(0, 4, size=8)
+    cases = [
+        (DECK_LABELS, 3, "deck 004: pato, castor, pato, morsa, castor → rótulos [0, 1, 0, 2, 1]"),
+        (np.array([2, 0]), 5, "rótulos [2, 0] com 5 classes (nenhum rótulo 3 ou 4 aparece)"),
+        (np.array([1]), 2, "um único rótulo [1], 2 classes"),
+        (labels_rand, 4, f"rótulos {fmt(labels_rand)}, 4 classes"),
+    ]
+    for labels, k, case in cases:
+        case = f"one_hot({case})"
+        got = _call(one_hot, "one_hot", labels, k, case=case)
+        arr = as_numbers(got, "one_hot", "o resultado")
+        n = len(labels)
+        expected = np.eye(k)[labels]
+        if arr.shape != (n, k):
+            message = (f"`one_hot`: a matriz deveria ter forma ({n}, {k}) — uma linha por "
+                       f"rótulo, uma coluna por classe —, mas veio forma {arr.shape}.\n"
+                       f"  entrada: {case}")
+            if arr.shape == (k, n):
+                message += "\n  dica: está transposta: uma LINHA por amostra, (n, n_classes)."
+            elif arr.ndim == 2 and arr.shape[0] == n and arr.shape[1] == labels.max() + 1:
+                message += ("\n  dica: o número de colunas é `n_classes`, não `labels.max() + 1`"
+                            " (nem toda classe aparece em todo lote).")
+            fail(message)
+        shifted = np.zeros((n, k))
+        shifted[np.arange(n), (labels - 1) % k] = 1
+        expect_close(arr, expected, "one_hot", case, what="o resultado", hints=[
+            (shifted, "os rótulos começam em 0: o rótulo 0 liga a coluna 0."),
+            (1 - expected, "o 1 vai na coluna do rótulo e 0 nas outras (está invertido)."),
+        ])
+        dtype = np.asarray(got).dtype
+        if dtype.kind != "f":
+            fail(f"`one_hot`: os valores estão certos, mas o tipo é {dtype}; deveria ser float "
+                 f"(as contas com probabilidades são em ponto flutuante).\n  entrada: {case}\n"
+                 f"  dica: crie a matriz com `np.zeros((n, n_classes))` (float por padrão).")
+    passed("check_one_hot", len(cases))
+
+
+def check_cross_entropy(cross_entropy):
+    """Confere ``cross_entropy(y_onehot, probs)``: (n, k) e (n, k) → número (média nas amostras)."""
+    __tracebackhide__ = True
+    g = rng(33)
+    deck_probs = _softmax(DECK_LOGITS)
+    rand_labels = g.integers(0, 4, size=6)
+    rand_probs = _softmax(g.normal(size=(6, 4)) * 1.5)
+    cases = [
+        (DECK_ONE_HOT[:1], deck_probs[None, :],
+         "deck 004: um pato, com as probabilidades da softmax de [2, 1, 0] (≈ 0.67, 0.24, 0.09)"),
+        (DECK_ONE_HOT, np.tile(deck_probs, (5, 1)),
+         "deck 004: a tabela pato, castor, pato, morsa, castor, todos com as probabilidades "
+         "de [2, 1, 0]"),
+        (np.eye(4)[rand_labels], rand_probs, "6 amostras e 4 classes aleatórias"),
+        (np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([[0.01, 0.99], [0.98, 0.02]]),
+         "duas previsões quase perfeitas"),
+    ]
+    for y, p, case in cases:
+        case = f"cross_entropy(y_onehot, probs) com {case}"
+        got = _call(cross_entropy, "cross_entropy", y, p, case=case)
+        expected = _cross_entropy(y, p)
+        arr = as_numbers(got, "cross_entropy", "o valor da entropia cruzada")
+        if arr.shape == () and not np.isfinite(arr):
+            fail(f"`cross_entropy`: veio {fmt(float(arr))}.\n  entrada: {case}\n"
+                 f"  dica: o logaritmo é das probabilidades `probs` (nunca zero), não de "
+                 f"`y_onehot` (que tem zeros): confira a ordem dos argumentos.")
+        n, k = y.shape
+        expect_close(arr, expected, "cross_entropy", case, what="o valor da entropia cruzada", hints=[
+            (-expected, "faltou o sinal de menos: CE = −(1/n)·Σ_i Σ_j y_ij·ln(p_ij) (o deck 000 "
+                        "também esquece o menos)."),
+            (expected * n, "faltou dividir por n: a entropia cruzada é a MÉDIA sobre as amostras."),
+            (expected / k, "a média é só sobre as n amostras: primeiro some nas k classes "
+                           "(`axis=1`), depois tire a média."),
+            (expected / np.log(10), "use o logaritmo natural `np.log` (ln), não `np.log10`."),
+            (-np.mean(np.sum(y * np.log(p) + (1 - y) * np.log(1 - p), axis=1)),
+             "esta é a fórmula binária somada em cada classe; na multiclasse o erro de uma "
+             "amostra é só −Σ_j y_j·ln(p_j)."),
+        ])
+    passed("check_cross_entropy", len(cases))
