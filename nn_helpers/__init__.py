@@ -3,9 +3,11 @@
 Módulos (cada um lido de cima a baixo em poucos minutos):
 
 * ``datasets``   — dados reais com checksum e cache; a tabela de brinquedo do deck 000;
-* ``losses``     — MSE, MAE, RMSE;
-* ``linear``     — o modelo linear ``ŷ = X·c + b`` e mínimos quadrados;
-* ``plotting``   — gráficos: dados e reta, curva e superfície do erro;
+* ``losses``     — MSE, MAE, RMSE e entropia cruzada;
+* ``linear``     — o modelo linear ``ŷ = X·c + b``, mínimos quadrados e gradiente descendente;
+* ``activations``— degrau, sigmoide, tanh, ReLU e companhia, cada uma com a sua derivada;
+* ``perceptron`` — o perceptron de Rosenblatt;
+* ``plotting``   — gráficos: dados e reta, curva e superfície do erro, caminhos, fronteiras de decisão;
 * ``validation`` — validação das entradas, com mensagens em português;
 * ``grading``    — as verificações automáticas dos exercícios.
 """

@@ -1,4 +1,5 @@
-"""Regressão linear: o modelo ``ŷ = X·c + b`` (capítulo 1).
+"""Regressão linear: o modelo ``ŷ = X·c + b`` (capítulo 1) e o gradiente descendente
+(capítulo 2).
 
 Notação do curso (a do deck 000): ``c`` são os coeficientes, um por atributo,
 e ``b`` é o intercepto (*bias*) — o valor previsto quando todos os atributos
@@ -10,7 +11,7 @@ import numpy as np
 from .losses import mse
 from .validation import as_array, same_length
 
-__all__ = ["predict", "least_squares", "loss_grid"]
+__all__ = ["predict", "least_squares", "loss_grid", "mse_gradient", "gradient_descent"]
 
 
 def predict(X, c, b):
@@ -63,3 +64,108 @@ def loss_grid(x, y, c0_values, b_values, loss=mse):
         for j, c0 in enumerate(c0_values):
             grid[i, j] = loss(y, c0 * x + b)
     return grid
+
+
+def mse_gradient(X, y, c, b):
+    """Gradiente do MSE de ``ŷ = X·c + b`` em relação a ``c`` e a ``b``.
+
+    Com o resíduo ``r = y − ŷ``:
+    ``∂MSE/∂c = −(2/n)·Xᵀr``   e   ``∂MSE/∂b = −(2/n)·Σ r_i``.
+
+    X: (n, d); y: (n,); c: (d,); b: número.
+    Retorna ``(grad_c, grad_b)`` com grad_c: (d,) e grad_b: float.
+    """
+    X = as_array(X, "X", "mse_gradient", ndim=2)
+    y = as_array(y, "y", "mse_gradient", ndim=1)
+    same_length(X, y, "X", "y", "mse_gradient")
+    residual = y - predict(X, c, b)          # predict confere a forma de c
+    n = len(y)
+    grad_c = -2 / n * (X.T @ residual)
+    grad_b = -2 / n * float(np.sum(residual))
+    return grad_c, grad_b
+
+
+def gradient_descent(X, y, lr, epochs, batch_size=None, seed=0, c_init=None, b_init=0.0):
+    """Gradiente descendente para o MSE do modelo linear: em lote, estocástico ou em mini-lotes.
+
+    Em cada época (*epoch*) os dados são percorridos uma vez. Com
+    ``batch_size=None`` (lote completo, *batch*) há um passo por época, com o
+    gradiente de todos os dados; com ``batch_size=1`` (estocástico, SGD) há um
+    passo por exemplo; com ``batch_size=k`` (mini-lote, *mini-batch*), um passo
+    a cada ``k`` exemplos. Fora do lote completo, a ordem dos exemplos é
+    embaralhada a cada época com ``np.random.default_rng(seed)``. Cada passo é
+    ``c ← c − lr·∂MSE/∂c`` e ``b ← b − lr·∂MSE/∂b`` (veja ``mse_gradient``).
+
+    X: (n, d); y: (n,); lr: taxa de aprendizado (> 0); epochs: número de épocas;
+    c_init: (d,) coeficientes iniciais (zeros se ``None``); b_init: intercepto inicial.
+    Retorna ``(c, b, history)``: c: (d,); b: float; history: dicionário com
+    ``"loss"``: (epochs + 1,) o MSE em todos os dados antes da 1ª época e ao fim
+    de cada época, ``"c"``: (epochs + 1, d) e ``"b"``: (epochs + 1,) os
+    parâmetros nesses mesmos momentos (o caminho percorrido). Se a taxa for
+    grande demais e o MSE estourar (virar infinito ou NaN), o laço para ali e o
+    histórico fica mais curto, terminando no valor que estourou.
+    """
+    X = as_array(X, "X", "gradient_descent", ndim=2)
+    y = as_array(y, "y", "gradient_descent", ndim=1)
+    same_length(X, y, "X", "y", "gradient_descent")
+    n, d = X.shape
+    if n == 0:
+        raise ValueError("gradient_descent: `X` não tem nenhuma amostra.")
+    lr = float(as_array(lr, "lr", "gradient_descent", ndim=0))
+    if lr <= 0:
+        raise ValueError(f"gradient_descent: a taxa de aprendizado `lr` deve ser positiva, "
+                         f"não {lr:g}.")
+    epochs = _whole(epochs, "epochs", "um inteiro ≥ 0", minimum=0)
+    if batch_size is None:
+        batch_size = n
+    batch_size = _whole(batch_size, "batch_size", "None (lote completo) ou um inteiro ≥ 1",
+                        minimum=1)
+    batch_size = min(batch_size, n)
+    if c_init is None:
+        c = np.zeros(d)
+    else:
+        c = as_array(c_init, "c_init", "gradient_descent", ndim=1).copy()
+    if c.shape != (d,):
+        raise ValueError(f"gradient_descent: `c_init` deve ter {d} coeficiente(s), um por coluna "
+                         f"de `X`, mas tem {c.shape[0]}.")
+    b = float(as_array(b_init, "b_init", "gradient_descent", ndim=0))
+
+    rng = np.random.default_rng(seed)
+    history = {"loss": [mse(y, X @ c + b)], "c": [c.copy()], "b": [b]}
+    for _ in range(epochs):
+        with np.errstate(over="ignore", invalid="ignore"):   # divergir é permitido
+            c, b = _one_epoch(X, y, c, b, lr, batch_size, rng)
+            loss = float(np.mean((y - (X @ c + b)) ** 2))
+        history["loss"].append(loss)
+        history["c"].append(c.copy())
+        history["b"].append(b)
+        if not np.isfinite(loss):
+            break                                # divergiu: não adianta continuar
+    return c, b, {"loss": np.array(history["loss"]), "c": np.array(history["c"]),
+                  "b": np.array(history["b"])}
+
+
+def _one_epoch(X, y, c, b, lr, batch_size, rng):
+    """Uma passada pelos dados, em lotes de ``batch_size`` exemplos; devolve ``(c, b)``."""
+    n = len(y)
+    if batch_size == n:
+        batches = [(X, y)]                                     # lote completo: um passo só
+    else:
+        order = rng.permutation(n)
+        batches = [(X[order[i:i + batch_size]], y[order[i:i + batch_size]])
+                   for i in range(0, n, batch_size)]
+    for X_batch, y_batch in batches:
+        residual = y_batch - (X_batch @ c + b)                 # forward: o erro do lote
+        grad_c = -2 / len(y_batch) * (X_batch.T @ residual)    # backward: o gradiente
+        grad_b = -2 / len(y_batch) * float(np.sum(residual))
+        c = c - lr * grad_c                                    # o passo, contra o gradiente
+        b = b - lr * grad_b
+    return c, b
+
+
+def _whole(value, name, wanted, minimum):
+    """``value`` como ``int``, se for um inteiro ≥ ``minimum``; senão, ``ValueError``."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) \
+            or value < minimum:
+        raise ValueError(f"gradient_descent: `{name}` deve ser {wanted}, não {value!r}.")
+    return int(value)

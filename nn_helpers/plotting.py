@@ -9,7 +9,8 @@ import numpy as np
 
 from .validation import as_array, same_length
 
-__all__ = ["plot_data_line", "plot_loss_curve", "plot_loss_surface", "show_source"]
+__all__ = ["plot_data_line", "plot_loss_curve", "plot_loss_surface", "plot_path_on_surface",
+           "plot_learning_curves", "plot_decision_boundary", "show_source"]
 
 
 def _axes(ax, figsize=(6, 4)):
@@ -105,6 +106,147 @@ def plot_loss_surface(c0_values, b_values, grid, marks=(), kind="contour",
             ax.annotate(label, (c0, b), textcoords="offset points", xytext=(5, 5))
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
+    return ax
+
+
+def plot_path_on_surface(c0_values, b_values, grid, paths, marks=(), xlabel="c0", ylabel="b",
+                         ax=None):
+    """Caminhos do gradiente descendente sobre as curvas de nível do erro.
+
+    c0_values: (p,); b_values: (q,); grid: (q, p) (como em ``plot_loss_surface``);
+    paths: sequência de ``(c0s, bs, rótulo)``, com c0s: (k,) e bs: (k,) os
+    parâmetros a cada passo (por exemplo ``history["c"][:, 0]`` e
+    ``history["b"]`` de ``linear.gradient_descent``). O início de cada caminho
+    é marcado com um círculo e o fim com um ``x``. Retorna o ``Axes``.
+    """
+    checked = []
+    for k, path in enumerate(paths):
+        if len(path) != 3:
+            raise ValueError(f"plot_path_on_surface: cada caminho deve ser (c0s, bs, rótulo); "
+                             f"o caminho {k} tem {len(path)} elemento(s).")
+        c0s = as_array(path[0], "c0s", "plot_path_on_surface", ndim=1)
+        bs = as_array(path[1], "bs", "plot_path_on_surface", ndim=1)
+        same_length(c0s, bs, "c0s", "bs", "plot_path_on_surface")
+        checked.append((c0s, bs, path[2]))
+    ax = plot_loss_surface(c0_values, b_values, grid, marks=marks, kind="contour",
+                           xlabel=xlabel, ylabel=ylabel, ax=ax)
+    for c0s, bs, label in checked:
+        (line,) = ax.plot(c0s, bs, marker=".", markersize=4, linewidth=1.2, label=label)
+        ax.plot(c0s[:1], bs[:1], "o", color=line.get_color(), markersize=7)
+        ax.plot(c0s[-1:], bs[-1:], "x", color=line.get_color(), markersize=9, mew=2)
+    if len(paths):
+        ax.legend(loc="best", fontsize="small")
+    return ax
+
+
+def plot_learning_curves(curves, xlabel="época", ylabel="MSE", log=True, ax=None):
+    """Curvas de aprendizado: o erro a cada época (ou passo) de um ou mais treinos.
+
+    curves: dicionário ``{rótulo: erros}``, cada ``erros`` com forma (k,) (o
+    índice ``i`` é a época ``i``; ``history["loss"]`` de
+    ``linear.gradient_descent`` serve direto). Valores infinitos ou NaN (um
+    treino que divergiu) não são desenhados. Com ``log=True``, o eixo vertical
+    fica em escala logarítmica (os erros devem ser positivos). Retorna o ``Axes``.
+    """
+    if not isinstance(curves, dict) or not curves:
+        raise ValueError("plot_learning_curves: `curves` deve ser um dicionário não vazio "
+                         "{rótulo: erros}.")
+    ax = _axes(ax)
+    for label, values in curves.items():
+        values = as_array(values, f"curves[{label!r}]", "plot_learning_curves", ndim=1,
+                          finite=False)
+        ok = np.isfinite(values)
+        if log and np.any(values[ok] <= 0):
+            raise ValueError(f"plot_learning_curves: com `log=True` os erros devem ser positivos, "
+                             f"mas `curves[{label!r}]` tem valores ≤ 0; use `log=False`.")
+        ax.plot(np.arange(len(values))[ok], values[ok], label=label)
+    if log:
+        ax.set_yscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.grid(alpha=0.3)
+    ax.legend()
+    return ax
+
+
+def plot_decision_boundary(predict_fn, X, y, ax=None, threshold=0.5, fill=True, points=True,
+                           color="black", label=None, class_names=None, resolution=200,
+                           padding=0.5, xlabel=None, ylabel=None):
+    """Regiões de decisão e fronteira de um classificador com duas entradas.
+
+    predict_fn: função que recebe uma matriz (m, 2) e devolve (m,) — classes
+    0/1 (``predict``) ou probabilidades da classe 1 (``predict_proba``) — ou
+    (m, k) com uma coluna por classe (a classe prevista é a coluna de maior
+    valor). X: (n, 2) pontos; y: (n,) classes (inteiros 0, 1, …).
+
+    Com saída (m,), pinta as regiões e desenha a curva de nível ``threshold``
+    (a fronteira de decisão); se a saída for contínua (probabilidades), o
+    fundo mostra a probabilidade em tons. Com ``fill=False``, desenha só a
+    fronteira, na cor ``color`` e com a legenda ``label`` — útil para comparar
+    dois modelos no mesmo ``ax``. Com ``points=True``, desenha os pontos, um
+    marcador por classe, com a legenda ``class_names[k]`` (ou "classe k").
+    xlabel, ylabel: nomes dos eixos (se ``None``, mantém os que o ``ax`` já
+    tem ou usa "x₁" e "x₂"). Retorna o ``Axes``.
+    """
+    if not callable(predict_fn):
+        raise ValueError("plot_decision_boundary: `predict_fn` deve ser uma função que recebe "
+                         "uma matriz (m, 2) e devolve previsões.")
+    X = as_array(X, "X", "plot_decision_boundary", ndim=2)
+    y = as_array(y, "y", "plot_decision_boundary", ndim=1)
+    same_length(X, y, "X", "y", "plot_decision_boundary")
+    if X.shape[1] != 2:
+        raise ValueError(f"plot_decision_boundary: `X` deve ter 2 colunas (dois atributos, um "
+                         f"por eixo), mas tem {X.shape[1]}.")
+    ax = _axes(ax, figsize=(5, 4.5))
+    lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
+    g1, g2 = np.meshgrid(np.linspace(lo[0], hi[0], resolution),
+                         np.linspace(lo[1], hi[1], resolution))
+    grid_points = np.column_stack([g1.ravel(), g2.ravel()])
+    out = as_array(predict_fn(grid_points), "predict_fn(...)", "plot_decision_boundary",
+                   ndim=(1, 2))
+    if out.shape[0] != len(grid_points):
+        raise ValueError(f"plot_decision_boundary: `predict_fn` recebeu {len(grid_points)} "
+                         f"pontos e devolveu {out.shape[0]} previsões; deve devolver uma por "
+                         f"ponto.")
+    if out.ndim == 2 and out.shape[1] == 1:
+        out = out[:, 0]
+    if out.ndim == 2:                                   # (m, k): uma coluna por classe
+        classes = out.argmax(axis=1).reshape(g1.shape)
+        k = out.shape[1]
+        if fill:
+            ax.contourf(g1, g2, classes, levels=np.arange(k + 1) - 0.5, cmap="coolwarm",
+                        alpha=0.3)
+        ax.contour(g1, g2, classes, levels=np.arange(k - 1) + 0.5, colors=color,
+                   linewidths=1.5)
+    else:
+        Z = out.reshape(g1.shape)
+        discrete = np.all(np.isin(out, (0.0, 1.0)))
+        if fill:
+            levels = [-0.5, threshold, 1.5] if discrete else np.linspace(0, 1, 11)
+            filled = ax.contourf(g1, g2, Z, levels=levels, cmap="coolwarm", alpha=0.35)
+            if not discrete:
+                ax.figure.colorbar(filled, ax=ax, label="probabilidade da classe 1")
+        if Z.min() < threshold < Z.max():
+            ax.contour(g1, g2, Z, levels=[threshold], colors=color, linewidths=1.5)
+    if label is not None:
+        ax.plot([], [], color=color, linewidth=1.5, label=label)   # entrada da legenda
+    if points:
+        classes = np.unique(y)
+        if class_names is not None and len(class_names) < len(classes):
+            raise ValueError(f"plot_decision_boundary: `class_names` tem {len(class_names)} "
+                             f"nome(s), mas `y` tem {len(classes)} classes.")
+        colors = plt.get_cmap("coolwarm")(np.linspace(0, 1, max(len(classes), 2)))
+        for k, cls in enumerate(classes):
+            mask = y == cls
+            ax.scatter(X[mask, 0], X[mask, 1], s=18, marker="os^vD*"[k % 6], color=colors[k],
+                       edgecolors="black", linewidths=0.4,
+                       label=f"classe {cls:g}" if class_names is None else class_names[k])
+    ax.set_xlim(lo[0], hi[0])
+    ax.set_ylim(lo[1], hi[1])
+    ax.set_xlabel(xlabel if xlabel is not None else ax.get_xlabel() or "$x_1$")
+    ax.set_ylabel(ylabel if ylabel is not None else ax.get_ylabel() or "$x_2$")
+    if points or label is not None:
+        ax.legend(loc="best", fontsize="small")
     return ax
 
 
