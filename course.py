@@ -65,6 +65,10 @@ def environment():
     env = os.environ.copy()
     env["JUPYTER_PREFER_ENV_PATH"] = "1"     # o kernel "python3" do .venv, não o do usuário
     env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+    # As contas do livro e dos testes usam matrizes pequenas: BLAS com várias threads só disputa
+    # os núcleos (medido: capítulos 10x mais lentos numa máquina de 2 núcleos carregada).
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        env.setdefault(var, "1")
     if "NN_HELPERS_DATA" not in env and SHARED_DATA.is_dir():
         env["NN_HELPERS_DATA"] = str(SHARED_DATA)
     if "NN_HELPERS_DATA" in env:
