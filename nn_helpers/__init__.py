@@ -7,6 +7,9 @@ Módulos (cada um lido de cima a baixo em poucos minutos):
 * ``linear``     — o modelo linear ``ŷ = X·c + b``, mínimos quadrados e gradiente descendente;
 * ``activations``— degrau, sigmoide, tanh, ReLU e companhia, cada uma com a sua derivada;
 * ``perceptron`` — o perceptron de Rosenblatt;
+* ``nn``         — a rede em numpy: camadas densas, dropout e o ``MLP`` com ``fit``/``predict``;
+* ``optimizers`` — SGD, momentum, RMSProp e Adam;
+* ``gradcheck``  — o gradiente numérico, para conferir a retropropagação;
 * ``plotting``   — gráficos: dados e reta, curva e superfície do erro, caminhos, fronteiras de decisão;
 * ``validation`` — validação das entradas, com mensagens em português;
 * ``grading``    — as verificações automáticas dos exercícios.

@@ -15,6 +15,7 @@ Dentro do cache, cada arquivo fica no caminho do seu nome no registro
 """
 
 import csv
+import gzip
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -22,8 +23,11 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["Dataset", "DataError", "REGISTRY", "data_dir", "fetch",
-           "load_advertising", "load_toy_sales"]
+from .validation import as_array, same_length
+
+__all__ = ["Dataset", "DataError", "REGISTRY", "ONLINE_REGISTRY", "data_dir", "fetch",
+           "load_advertising", "load_toy_sales", "load_digits", "load_mnist_test", "load_mnist",
+           "one_hot", "train_test_split", "standardize"]
 
 ENV_VAR = "NN_HELPERS_DATA"
 
@@ -60,6 +64,16 @@ REGISTRY = {
     ),
 }
 
+# Arquivos que a cópia verificada offline (../shared/data) não tem: só com internet.
+# Ficam fora de REGISTRY, cujos arquivos estão todos lá (tests/test_datasets.py confere).
+ONLINE_REGISTRY = {
+    "keras/mnist.npz": DataFile(
+        urls=("https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz",),
+        sha256="731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1",
+        about="MNIST completo do Keras (60 000 imagens de treino + 10 000 de teste)",
+    ),
+}
+
 
 @dataclass(frozen=True)
 class Dataset:
@@ -76,8 +90,10 @@ class Dataset:
 
     def __repr__(self):
         n, d = self.X.shape
-        return (f"Dataset({self.description!r}: X {n}×{d} "
-                f"{list(self.feature_names)}, y = {self.target_name!r})")
+        names = list(self.feature_names)
+        if len(names) > 6:
+            names = f"[{names[0]!r}, {names[1]!r}, …, {names[-1]!r}]"
+        return f"Dataset({self.description!r}: X {n}×{d} {names}, y = {self.target_name!r})"
 
 
 def data_dir():
@@ -104,12 +120,13 @@ def fetch(name):
     :class:`DataError`, com instruções em português, se o arquivo estiver
     corrompido ou não puder ser baixado.
     """
-    if name not in REGISTRY:
+    known = {**REGISTRY, **ONLINE_REGISTRY}
+    if name not in known:
         raise DataError(
             f"Não conheço o arquivo de dados {name!r}. Os disponíveis são: "
-            f"{', '.join(sorted(REGISTRY))}."
+            f"{', '.join(sorted(known))}."
         )
-    entry = REGISTRY[name]
+    entry = known[name]
     path = data_dir() / name
     if path.exists():
         got = _sha256(path)
@@ -185,3 +202,165 @@ def load_toy_sales():
         description="Tabela ilustrativa de 3 meses do deck 000 (R$)",
         source="deck 000, «Aprendizado do modelo»",
     )
+
+
+def load_digits():
+    """Os dígitos 8×8 do scikit-learn (vêm dentro do pacote: funcionam sem internet).
+
+    1797 imagens de dígitos escritos à mão (UCI), cada uma com 64 pixels de 0 a 16.
+
+    Retorna
+    -------
+    Dataset
+        X: (1797, 64) float64 com os pixels de 0 a 16, linha a linha
+        (``pixel_0_0`` … ``pixel_7_7``); y: (1797,) int com o dígito (0 a 9).
+    """
+    from sklearn.datasets import load_digits as sklearn_digits
+
+    digits = sklearn_digits()
+    return Dataset(
+        X=digits.data, y=digits.target.astype(np.int64),
+        feature_names=tuple(digits.feature_names), target_name="dígito",
+        description="Dígitos 8×8 do scikit-learn (1797 imagens, pixels de 0 a 16)",
+        source="scikit-learn, sklearn.datasets.load_digits (UCI Optical Recognition of "
+               "Handwritten Digits)",
+    )
+
+
+def _read_idx(path, magic):
+    """Lê um arquivo IDX comprimido (o formato do MNIST): cabeçalho big-endian e bytes."""
+    with gzip.open(path, "rb") as f:
+        raw = f.read()
+    got = int.from_bytes(raw[:4], "big")
+    if got != magic:
+        raise DataError(f"{path}: não é um arquivo IDX do tipo esperado (número mágico {got}, "
+                        f"esperado {magic}: 2051 para imagens, 2049 para rótulos).")
+    ndim = raw[3]
+    shape = tuple(int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim))
+    data = np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * ndim)
+    if data.size != int(np.prod(shape)):
+        raise DataError(f"{path}: o cabeçalho promete forma {shape}, mas há {data.size} bytes.")
+    return data.reshape(shape)
+
+
+def _mnist(X, y, scale, description, source):
+    X = X.reshape(len(X), 784)
+    return Dataset(
+        X=X.astype(np.float32) / 255 if scale else X, y=y.astype(np.int64),
+        feature_names=tuple(f"pixel_{i}_{j}" for i in range(28) for j in range(28)),
+        target_name="dígito", description=description, source=source,
+    )
+
+
+def load_mnist_test(scale=True):
+    """O conjunto de **teste** do MNIST (10 000 imagens 28×28), usado como um subconjunto.
+
+    O MNIST completo tem 60 000 imagens de treino e 10 000 de teste; sem internet,
+    só as 10 000 de teste estão disponíveis (verificadas por checksum). Um modelo
+    treinado com elas deve dizer que usou esse subconjunto (e dividi-lo em
+    treino e teste, por exemplo com :func:`train_test_split`).
+
+    scale: ``True`` devolve X em float32 com os pixels em [0, 1] (divididos por
+    255); ``False``, os bytes originais (uint8, de 0 a 255).
+
+    Retorna
+    -------
+    Dataset
+        X: (10000, 784), cada linha uma imagem 28×28 lida linha a linha;
+        y: (10000,) int com o dígito (0 a 9).
+    """
+    images = _read_idx(fetch("mnist/t10k-images-idx3-ubyte.gz"), 2051)
+    labels = _read_idx(fetch("mnist/t10k-labels-idx1-ubyte.gz"), 2049)
+    return _mnist(images, labels, scale,
+                  "MNIST — conjunto de TESTE (10 000 imagens), usado como subconjunto: "
+                  "o treino completo (60 000) não está disponível offline",
+                  "LeCun e Cortes, MNIST (t10k-images/labels)")
+
+
+def load_mnist(scale=True):
+    """O MNIST completo, do arquivo ``mnist.npz`` do Keras (precisa de internet na 1ª vez).
+
+    scale: como em :func:`load_mnist_test`.
+
+    Retorna
+    -------
+    (Dataset, Dataset)
+        treino — X: (60000, 784), y: (60000,); teste — X: (10000, 784), y: (10000,).
+    """
+    try:
+        path = fetch("keras/mnist.npz")
+    except DataError as exc:
+        raise DataError(f"{exc}\nSem internet, use load_mnist_test(): as 10 000 imagens de "
+                        "teste do MNIST, verificadas e disponíveis offline, como subconjunto "
+                        "(e diga que usou esse subconjunto).") from exc
+    with np.load(path, allow_pickle=False) as npz:
+        parts = {key: npz[key] for key in ("x_train", "y_train", "x_test", "y_test")}
+    source = "LeCun e Cortes, MNIST (cópia do Keras, mnist.npz)"
+    return (_mnist(parts["x_train"], parts["y_train"], scale, "MNIST — treino (60 000)", source),
+            _mnist(parts["x_test"], parts["y_test"], scale, "MNIST — teste (10 000)", source))
+
+
+def one_hot(labels, n_classes=None):
+    """Codificação *one-hot*: o rótulo ``j`` vira um vetor de zeros com 1 na posição ``j``.
+
+    labels: (n,) inteiros de 0 a ``n_classes − 1``; n_classes: None usa ``max + 1``.
+    Retorna uma matriz (n, n_classes) float64.
+    """
+    y = as_array(labels, "labels", "one_hot", ndim=1)
+    k = n_classes if n_classes is not None else (int(y.max()) + 1 if y.size else 0)
+    bad = (y != np.round(y)) | (y < 0) | (y >= k)
+    if bad.any():
+        i = int(np.argmax(bad))
+        raise ValueError(f"one_hot: os rótulos devem ser inteiros de 0 a {k - 1}, mas "
+                         f"labels[{i}] = {y[i]:g}.")
+    return np.eye(k)[y.astype(np.int64)]
+
+
+def train_test_split(X, y, test_size=0.2, seed=0, stratify=True):
+    """Separa (X, y) em treino e teste, embaralhando com a semente ``seed``.
+
+    X: (n, ...) qualquer array com uma amostra por linha (o tipo é mantido);
+    y: (n,). test_size: fração em (0, 1) que vai para o teste. stratify: se
+    ``True``, separa cada classe de ``y`` na mesma proporção (a fração
+    arredondada de cada classe vai para o teste), mantendo o equilíbrio das classes.
+
+    Retorna ``(X_train, X_test, y_train, y_test)`` (a ordem do scikit-learn).
+    """
+    X, y = np.asarray(X), np.asarray(y)
+    if y.ndim != 1:
+        raise ValueError(f"train_test_split: `y` deve ser um vetor (n,), recebi forma {y.shape}.")
+    same_length(X, y, "X", "y", "train_test_split")
+    if not 0 < test_size < 1:
+        raise ValueError(f"train_test_split: `test_size` deve ser uma fração entre 0 e 1, "
+                         f"recebi {test_size!r}.")
+    rng = np.random.default_rng(seed)
+    groups = [np.flatnonzero(y == c) for c in np.unique(y)] if stratify else [np.arange(len(y))]
+    test = []
+    for members in groups:
+        members = rng.permutation(members)
+        test.append(members[:int(round(test_size * len(members)))])
+    test = rng.permutation(np.concatenate(test))
+    train = rng.permutation(np.setdiff1d(np.arange(len(y)), test))
+    if len(test) == 0 or len(train) == 0:
+        raise ValueError(f"train_test_split: com {len(y)} amostras e test_size={test_size}, "
+                         "o treino ou o teste ficaria vazio.")
+    return X[train], X[test], y[train], y[test]
+
+
+def standardize(X_train, X_test):
+    """Padroniza cada coluna com a média e o desvio-padrão do **treino**: ``(X − μ) / σ``.
+
+    X_train: (n, d); X_test: (m, d). O teste usa os μ e σ do treino (senão a
+    informação do teste vazaria para o modelo). Colunas constantes no treino
+    (σ = 0, como os pixels sempre brancos da borda) ficam só centradas.
+    Retorna ``(X_train_std, X_test_std)``, em float32 se X_train é float32, senão float64.
+    """
+    dtype = np.float32 if np.asarray(X_train).dtype == np.float32 else np.float64
+    X_train = as_array(X_train, "X_train", "standardize", ndim=2)
+    X_test = as_array(X_test, "X_test", "standardize", ndim=2)
+    if X_train.shape[1] != X_test.shape[1]:
+        raise ValueError(f"standardize: `X_train` tem {X_train.shape[1]} colunas e `X_test` "
+                         f"tem {X_test.shape[1]}; devem ser as mesmas.")
+    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+    std[std == 0] = 1
+    return ((X_train - mean) / std).astype(dtype), ((X_test - mean) / std).astype(dtype)
