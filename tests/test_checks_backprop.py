@@ -1,0 +1,364 @@
+"""As verificações de ``ex_backprop`` aceitam a resposta certa e recusam os enganos comuns.
+
+Cada engano abaixo é um erro plausível de aluno; a verificação deve recusá-lo
+com uma mensagem que aponte o problema (e, quando dá, a dica certa).
+"""
+
+import numpy as np
+import pytest
+
+from nn_helpers.grading import ex_backprop as checks
+
+
+# --- a resposta de referência ------------------------------------------------------------
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def init_params(n_in, n_hidden, n_out, seed):
+    rng = np.random.default_rng(seed)
+    W1 = rng.normal(0, np.sqrt(1 / n_in), size=(n_in, n_hidden))
+    W2 = rng.normal(0, np.sqrt(1 / n_hidden), size=(n_hidden, n_out))
+    return {"W1": W1, "b1": np.zeros(n_hidden), "W2": W2, "b2": np.zeros(n_out)}
+
+
+def softmax(Z):
+    E = np.exp(Z - Z.max(axis=1, keepdims=True))
+    return E / E.sum(axis=1, keepdims=True)
+
+
+def forward(X, params):
+    Z1 = X @ params["W1"] + params["b1"]
+    A1 = sigmoid(Z1)
+    Z2 = A1 @ params["W2"] + params["b2"]
+    P = softmax(Z2)
+    return P, {"Z1": Z1, "A1": A1, "Z2": Z2, "P": P}
+
+
+def backward(X, Y, params, cache):
+    n = len(X)
+    dZ2 = (cache["P"] - Y) / n
+    dZ1 = (dZ2 @ params["W2"].T) * cache["A1"] * (1 - cache["A1"])
+    return {"W1": X.T @ dZ1, "b1": dZ1.sum(axis=0),
+            "W2": cache["A1"].T @ dZ2, "b2": dZ2.sum(axis=0)}
+
+
+def update(params, grads, lr):
+    return {k: params[k] - lr * grads[k] for k in params}
+
+
+def cross_entropy(P, Y):
+    return -np.mean(np.sum(Y * np.log(P), axis=1))
+
+
+def make_train_mlp(shuffle="seeded", weighted_history=False, drop_last=False, shuffle_y=True):
+    """train_mlp de referência; os argumentos ligam enganos (ou convenções) de aluno."""
+    def train_mlp(X, Y, n_hidden, lr, epochs, batch_size, seed):
+        n = len(X)
+        params = init_params(X.shape[1], n_hidden, Y.shape[1], seed)
+        rng = np.random.default_rng(seed)
+        history = []
+        for _ in range(epochs):
+            if shuffle == "reseeded":
+                rng = np.random.default_rng(seed)
+            order = {"seeded": lambda: rng.permutation(n), "reseeded": lambda: rng.permutation(n),
+                     "none": lambda: np.arange(n), "global": lambda: np.random.permutation(n),
+                     "seed_zero": lambda: np.random.default_rng(0).permutation(n)}[shuffle]()
+            losses, sizes = [], []
+            stop = n - n % batch_size if drop_last else n
+            for start in range(0, stop, batch_size):
+                idx = order[start:start + batch_size]
+                Y_batch = Y[idx] if shuffle_y else Y[start:start + batch_size]
+                P, cache = forward(X[idx], params)
+                losses.append(cross_entropy(P, Y_batch))
+                sizes.append(len(idx))
+                params = update(params, backward(X[idx], Y_batch, params, cache), lr)
+            history.append(np.average(losses, weights=sizes) if weighted_history
+                           else np.mean(losses))
+        return params, history
+    return train_mlp
+
+
+train_mlp = make_train_mlp()
+
+REFERENCE = {
+    "check_init_params": init_params, "check_forward": forward, "check_backward": backward,
+    "check_update": update, "check_train_mlp": train_mlp,
+}
+
+
+@pytest.mark.parametrize("check_name", sorted(REFERENCE))
+def test_reference_answer_passes(check_name, capsys):
+    getattr(checks, check_name)(REFERENCE[check_name])
+    assert f"✅ {check_name}" in capsys.readouterr().out
+
+
+def test_every_check_of_the_module_is_covered_here():
+    assert sorted(REFERENCE) == sorted(checks.__all__)
+
+
+def test_history_weighted_by_batch_size_is_also_accepted():
+    checks.check_train_mlp(make_train_mlp(weighted_history=True))
+
+
+def test_reference_backward_matches_a_numerical_gradient():
+    rng = np.random.default_rng(0)
+    X, Y = rng.normal(size=(5, 3)), np.eye(4)[rng.integers(0, 4, size=5)]
+    params = {k: rng.normal(size=v.shape) for k, v in init_params(3, 6, 4, 0).items()}
+    grads = backward(X, Y, params, forward(X, params)[1])
+    eps = 1e-6
+    for key in params:
+        for i in np.ndindex(params[key].shape):
+            plus = {k: v.copy() for k, v in params.items()}
+            minus = {k: v.copy() for k, v in params.items()}
+            plus[key][i] += eps
+            minus[key][i] -= eps
+            numeric = (cross_entropy(forward(X, plus)[0], Y)
+                       - cross_entropy(forward(X, minus)[0], Y)) / (2 * eps)
+            assert abs(grads[key][i] - numeric) < 1e-8
+
+
+def test_softmax_reproduces_deck_004_probabilities():
+    P = softmax(np.array([[2.0, 1.0, 0.0]]))
+    assert np.allclose(np.round(P, 2), [[0.67, 0.24, 0.09]])
+
+
+def test_the_check_reads_the_digits_scikit_learn_ships():
+    from sklearn.datasets import load_digits
+
+    digits = load_digits()
+    X_train, Y_train, X_test, y_test = checks._digits()
+    assert X_train.shape == (1347, 64) and X_test.shape == (450, 64)
+    assert X_train.min() == 0 and X_train.max() == 1
+    # a divisão é uma partição das 1797 imagens do scikit-learn, estratificada por dígito
+    together = np.concatenate([X_train, X_test]) * 16
+    labels = np.concatenate([Y_train.argmax(axis=1), y_test])
+    order = np.lexsort(together.T[::-1])
+    expected = np.lexsort(digits.data.T[::-1])
+    assert np.array_equal(together[order], digits.data[expected])
+    assert np.array_equal(labels[order], digits.target[expected])
+    assert np.all(np.abs(np.bincount(y_test) / np.bincount(digits.target) - 0.25) < 0.01)
+
+
+# --- enganos plausíveis: (verificação, função errada, trecho esperado na mensagem) ---------
+
+def _not_implemented(*args):
+    raise NotImplementedError
+
+
+def init_with_scale(s1, s2, first="W1", seeded=True, bias=0.0, transpose=False):
+    def init(n_in, n_hidden, n_out, seed):
+        rng = np.random.default_rng(seed if seeded else None)
+        sizes = {"W1": (n_in, n_hidden), "W2": (n_hidden, n_out)}
+        scales = {"W1": s1(n_in, n_hidden), "W2": s2(n_in, n_hidden)}
+        order = ("W1", "W2") if first == "W1" else ("W2", "W1")
+        W = {k: rng.normal(0, scales[k], size=sizes[k]) for k in order}
+        if transpose:
+            W["W1"] = W["W1"].T
+        return {"W1": W["W1"], "b1": np.full(n_hidden, bias), "W2": W["W2"],
+                "b2": np.full(n_out, bias)}
+    return init
+
+
+right_s1 = lambda n_in, n_h: np.sqrt(1 / n_in)    # noqa: E731
+right_s2 = lambda n_in, n_h: np.sqrt(1 / n_h)     # noqa: E731
+
+
+def init_with_global_seed(n_in, n_hidden, n_out, seed):
+    np.random.seed(seed)
+    return {"W1": np.random.normal(0, np.sqrt(1 / n_in), size=(n_in, n_hidden)),
+            "b1": np.zeros(n_hidden),
+            "W2": np.random.normal(0, np.sqrt(1 / n_hidden), size=(n_hidden, n_out)),
+            "b2": np.zeros(n_out)}
+
+
+def forward_with(hidden=sigmoid, output=softmax, bias=True):
+    def fwd(X, params):
+        Z1 = X @ params["W1"] + (params["b1"] if bias else 0)
+        A1 = hidden(Z1)
+        Z2 = A1 @ params["W2"] + (params["b2"] if bias else 0)
+        P = output(Z2)
+        return P, {"Z1": Z1, "A1": A1, "Z2": Z2, "P": P}
+    return fwd
+
+
+def naive_softmax(Z):
+    with np.errstate(over="ignore", invalid="ignore"):   # e^800 = inf, inf/inf = nan: o engano
+        E = np.exp(Z)
+        return E / E.sum(axis=1, keepdims=True)
+
+
+def softmax_over_columns(Z):
+    E = np.exp(Z - Z.max(axis=0, keepdims=True))
+    return E / E.sum(axis=0, keepdims=True)
+
+
+def forward_without_cache(X, params):
+    return forward(X, params)[0], None
+
+
+def backward_with(dZ2=lambda P, Y, n: (P - Y) / n, hidden_derivative=lambda A1: A1 * (1 - A1),
+                  bias_sum=lambda dZ: dZ.sum(axis=0), transpose_dW=False, use_Z1=False):
+    def bwd(X, Y, params, cache):
+        d2 = dZ2(cache["P"], Y, len(X))
+        d1 = (d2 @ params["W2"].T) * hidden_derivative(cache["A1"])
+        H = cache["Z1"] if use_Z1 else cache["A1"]
+        dW1, dW2 = X.T @ d1, H.T @ d2
+        if transpose_dW:
+            dW1, dW2 = dW1.T, dW2.T
+        return {"W1": dW1, "b1": bias_sum(d1), "W2": dW2, "b2": bias_sum(d2)}
+    return bwd
+
+
+def update_in_place(params, grads, lr):
+    for k in params:
+        params[k] -= lr * grads[k]
+    return params
+
+
+def update_in_place_without_return(params, grads, lr):
+    for k in params:
+        params[k] -= lr * grads[k]
+
+
+MISTAKES = {
+    # init_params
+    "init blank": ("check_init_params", _not_implemented, "ainda não foi implementada"),
+    "init uses the variance as std": (
+        "check_init_params", init_with_scale(lambda i, h: 1 / i, lambda i, h: 1 / h),
+        "fala da VARIÂNCIA"),
+    "init is unscaled": ("check_init_params", init_with_scale(lambda i, h: 1.0, lambda i, h: 1.0),
+                         "faltou escalar"),
+    "init scales W2 by n_in": ("check_init_params", init_with_scale(right_s1, right_s1),
+                               "√(1/n_hidden), não √(1/n_in)"),
+    "init draws W2 first": ("check_init_params", init_with_scale(right_s1, right_s2, first="W2"),
+                            "sorteie W1 antes de W2"),
+    "init without a seed": ("check_init_params", init_with_scale(right_s1, right_s2, seeded=False),
+                            "np.random.default_rng(seed)"),
+    "init with the global numpy seed": ("check_init_params", init_with_global_seed,
+                                        "isto é o gerador antigo"),
+    "init with random biases": ("check_init_params", init_with_scale(right_s1, right_s2, bias=0.1),
+                                "começam em zero"),
+    "init transposes W1": ("check_init_params", init_with_scale(right_s1, right_s2, transpose=True),
+                           "está transposto"),
+    # forward
+    "forward blank": ("check_forward", _not_implemented, "ainda não foi implementada"),
+    "forward without hidden activation": ("check_forward", forward_with(hidden=lambda z: z),
+                                          "faltou a sigmoide na camada escondida"),
+    "forward with ReLU": ("check_forward", forward_with(hidden=lambda z: np.maximum(z, 0)),
+                          "não a ReLU"),
+    "forward with unstable softmax": ("check_forward", forward_with(output=naive_softmax),
+                                      "Subtraia o máximo de cada linha"),
+    "forward normalizes columns": ("check_forward", forward_with(output=softmax_over_columns),
+                                   "cada LINHA"),
+    "forward with sigmoid output": ("check_forward", forward_with(output=sigmoid),
+                                    "a saída é uma softmax"),
+    "forward forgets the biases": ("check_forward", forward_with(bias=False),
+                                   "faltaram os interceptos"),
+    "forward returns no cache": ("check_forward", forward_without_cache,
+                                 "o cache deve ser um dicionário"),
+    "forward returns only P": ("check_forward", lambda X, p: forward(X, p)[0],
+                               "deve devolver 2 valores"),
+    # backward
+    "backward blank": ("check_backward", _not_implemented, "ainda não foi implementada"),
+    "backward forgets to divide by n": ("check_backward", backward_with(dZ2=lambda P, Y, n: P - Y),
+                                        "faltou dividir por n"),
+    "backward divides by n twice": (
+        "check_backward",
+        lambda X, Y, p, c: {k: v / len(X) for k, v in backward(X, Y, p, c).items()},
+        "dividiu por n duas vezes"),
+    "backward has the wrong sign": ("check_backward", backward_with(dZ2=lambda P, Y, n: (Y - P) / n),
+                                    "o sinal está trocado"),
+    "backward multiplies by P(1-P)": (
+        "check_backward", backward_with(dZ2=lambda P, Y, n: (P - Y) * P * (1 - P) / n),
+        "não multiplique por P(1 − P)"),
+    "backward stops at dL/dP": ("check_backward", backward_with(dZ2=lambda P, Y, n: -Y / P / n),
+                                "falta passar pela softmax"),
+    "backward forgets the sigmoid derivative": (
+        "check_backward", backward_with(hidden_derivative=lambda A1: 1.0),
+        "faltou multiplicar pela derivada da sigmoide"),
+    "backward applies sigmoid to A1 again": (
+        "check_backward", backward_with(hidden_derivative=lambda A1: sigmoid(A1) * (1 - sigmoid(A1))),
+        "A1 já é σ(Z1)"),
+    "backward uses Z1 for dW2": ("check_backward", backward_with(use_Z1=True), "usa as ativações A1"),
+    "backward transposes dW": ("check_backward", backward_with(transpose_dW=True), "está transposto"),
+    "backward sums biases over neurons": (
+        "check_backward", backward_with(bias_sum=lambda dZ: dZ.sum(axis=1)), "somou no eixo errado"),
+    "backward sums biases over everything": (
+        "check_backward", backward_with(bias_sum=lambda dZ: dZ.sum()), "isto é um número só"),
+    "backward keeps dims on biases": (
+        "check_backward", backward_with(bias_sum=lambda dZ: dZ.sum(axis=0, keepdims=True)),
+        "sem `keepdims=True`"),
+    "backward averages biases again": (
+        "check_backward", backward_with(bias_sum=lambda dZ: dZ.mean(axis=0)),
+        "dividiu por n duas vezes"),
+    # update
+    "update blank": ("check_update", _not_implemented, "ainda não foi implementada"),
+    "update climbs the gradient": ("check_update",
+                                   lambda p, g, lr: {k: p[k] + lr * g[k] for k in p},
+                                   "o sinal está trocado"),
+    "update ignores lr": ("check_update", lambda p, g, lr: {k: p[k] - g[k] for k in p},
+                          "faltou multiplicar pela taxa de aprendizado"),
+    "update only the weights": (
+        "check_update", lambda p, g, lr: {k: p[k] - lr * g[k] if k.startswith("W") else p[k]
+                                          for k in p},
+        "inclusive os interceptos"),
+    "update in place": ("check_update", update_in_place, "modificou `params` no lugar"),
+    "update in place without return": ("check_update", update_in_place_without_return,
+                                       "modificou `params` no lugar"),
+    "update returns nothing": ("check_update", lambda p, g, lr: None, "faltou o `return`"),
+    # train_mlp
+    "train blank": ("check_train_mlp", _not_implemented, "ainda não foi implementada"),
+    "train never shuffles": ("check_train_mlp", make_train_mlp(shuffle="none"),
+                             "os dados não foram embaralhados"),
+    "train reseeds every epoch": ("check_train_mlp", make_train_mlp(shuffle="reseeded"),
+                                  "a ordem é a mesma em toda época"),
+    "train shuffles with the global generator": ("check_train_mlp", make_train_mlp(shuffle="global"),
+                                                 "não usa a semente"),
+    "train shuffles with seed 0": ("check_train_mlp", make_train_mlp(shuffle="seed_zero"),
+                                   "rng = np.random.default_rng(seed)"),
+    "train shuffles X but not Y": ("check_train_mlp", make_train_mlp(shuffle_y=False),
+                                   "X foi embaralhado mas Y não"),
+    "train drops the last batch": ("check_train_mlp", make_train_mlp(drop_last=True),
+                                   "o último mini-lote, menor, ficou de fora"),
+    "train uses the whole batch": (
+        "check_train_mlp",
+        lambda X, Y, h, lr, e, b, s: make_train_mlp()(X, Y, h, lr, e, len(X), s),
+        "gradiente descendente em lote"),
+    "train forgets the history": (
+        "check_train_mlp", lambda *args: (make_train_mlp()(*args)[0], []), "uma lista com a perda"),
+    "train records the summed loss": (
+        "check_train_mlp",
+        lambda *args: (lambda p, h: (p, [10 * v for v in h]))(*make_train_mlp()(*args)),
+        "history (a média das perdas"),
+}
+
+
+@pytest.mark.parametrize("mistake", sorted(MISTAKES))
+def test_plausible_mistakes_are_rejected_with_a_useful_message(mistake):
+    check_name, wrong, expected_text = MISTAKES[mistake]
+    with pytest.raises(AssertionError) as failure:
+        getattr(checks, check_name)(wrong)
+    assert expected_text in str(failure.value)
+
+
+def test_a_raising_function_reports_the_input_it_failed_on():
+    def broken(X, params):
+        return X[100]
+    with pytest.raises(AssertionError, match="IndexError.*\n  entrada: X aleatório 6×4"):
+        checks.check_forward(broken)
+
+
+def test_changing_the_params_inside_forward_is_caught():
+    def sneaky(X, params):
+        params["W1"] *= 2
+        return forward(X, {**params, "W1": params["W1"] / 2})
+    with pytest.raises(AssertionError, match="modificou `params`"):
+        checks.check_forward(sneaky)
+
+
+def test_monkeypatching_numpy_comparisons_does_not_pass_a_wrong_answer(monkeypatch):
+    monkeypatch.setattr(np, "allclose", lambda *a, **k: True)
+    with pytest.raises(AssertionError):
+        checks.check_backward(backward_with(dZ2=lambda P, Y, n: P - Y))
