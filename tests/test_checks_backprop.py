@@ -88,16 +88,6 @@ REFERENCE = {
 }
 
 
-@pytest.mark.parametrize("check_name", sorted(REFERENCE))
-def test_reference_answer_passes(check_name, capsys):
-    getattr(checks, check_name)(REFERENCE[check_name])
-    assert f"✅ {check_name}" in capsys.readouterr().out
-
-
-def test_every_check_of_the_module_is_covered_here():
-    assert sorted(REFERENCE) == sorted(checks.__all__)
-
-
 def test_history_weighted_by_batch_size_is_also_accepted():
     checks.check_train_mlp(make_train_mlp(weighted_history=True))
 
@@ -333,14 +323,6 @@ MISTAKES = {
         lambda *args: (lambda p, h: (p, [10 * v for v in h]))(*make_train_mlp()(*args)),
         "history (a média das perdas"),
 }
-
-
-@pytest.mark.parametrize("mistake", sorted(MISTAKES))
-def test_plausible_mistakes_are_rejected_with_a_useful_message(mistake):
-    check_name, wrong, expected_text = MISTAKES[mistake]
-    with pytest.raises(AssertionError) as failure:
-        getattr(checks, check_name)(wrong)
-    assert expected_text in str(failure.value)
 
 
 def test_a_raising_function_reports_the_input_it_failed_on():

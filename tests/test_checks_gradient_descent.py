@@ -61,16 +61,6 @@ REFERENCE = {
 }
 
 
-@pytest.mark.parametrize("check_name", sorted(REFERENCE))
-def test_reference_answer_passes(check_name, capsys):
-    getattr(checks, check_name)(REFERENCE[check_name])
-    assert f"✅ {check_name}" in capsys.readouterr().out
-
-
-def test_every_check_of_the_module_is_covered_here():
-    assert sorted(REFERENCE) == sorted(checks.__all__)
-
-
 def test_other_overflow_free_sigmoids_are_accepted():
     checks.check_sigmoid(lambda z: 1 / (1 + np.exp(-np.clip(z, -500, 500))))
     checks.check_sigmoid(lambda z: 0.5 * (1 + np.tanh(np.asarray(z, dtype=float) / 2)))
@@ -213,15 +203,6 @@ MISTAKES = {
                                  "um erro por época"),
     "train blank": ("check_train", _not_implemented, "ainda não foi implementada"),
 }
-
-
-@pytest.mark.filterwarnings("ignore::RuntimeWarning")   # os enganos podem calcular ln(0)
-@pytest.mark.parametrize("mistake", sorted(MISTAKES))
-def test_plausible_mistakes_are_rejected_with_a_useful_message(mistake):
-    check_name, wrong, expected_text = MISTAKES[mistake]
-    with pytest.raises(AssertionError) as failure:
-        getattr(checks, check_name)(wrong)
-    assert expected_text in str(failure.value)
 
 
 def test_a_notebook_that_silences_numpy_warnings_still_fails_the_overflow_check():

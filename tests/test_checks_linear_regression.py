@@ -53,16 +53,6 @@ REFERENCE = {
 }
 
 
-@pytest.mark.parametrize("check_name", sorted(REFERENCE))
-def test_reference_answer_passes(check_name, capsys):
-    getattr(checks, check_name)(REFERENCE[check_name])
-    assert f"✅ {check_name}" in capsys.readouterr().out
-
-
-def test_every_check_of_the_module_is_covered_here():
-    assert sorted(REFERENCE) == sorted(checks.__all__)
-
-
 def test_history_recorded_before_each_update_is_also_accepted():
     checks.check_fit_gd(make_fit_gd(record_before=True))
 
@@ -116,14 +106,6 @@ MISTAKES = {
         "um MSE por época"),
     "fit_gd blank": ("check_fit_gd", _not_implemented, "ainda não foi implementada"),
 }
-
-
-@pytest.mark.parametrize("mistake", sorted(MISTAKES))
-def test_plausible_mistakes_are_rejected_with_a_useful_message(mistake):
-    check_name, wrong, expected_text = MISTAKES[mistake]
-    with pytest.raises(AssertionError) as failure:
-        getattr(checks, check_name)(wrong)
-    assert expected_text in str(failure.value)
 
 
 def test_a_raising_function_reports_the_input_it_failed_on():

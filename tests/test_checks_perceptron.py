@@ -52,16 +52,6 @@ REFERENCE = {
 }
 
 
-@pytest.mark.parametrize("check_name", sorted(REFERENCE))
-def test_reference_answer_passes(check_name, capsys):
-    getattr(checks, check_name)(REFERENCE[check_name])
-    assert f"✅ {check_name}" in capsys.readouterr().out
-
-
-def test_every_check_of_the_module_is_covered_here():
-    assert sorted(REFERENCE) == sorted(checks.__all__)
-
-
 def test_a_float_step_is_accepted_too():
     checks.check_step(lambda z: (np.asarray(z) >= 0).astype(float))
 
@@ -191,14 +181,6 @@ MISTAKES = {
         "deveria acertar toda a tabela do AND"),
     "train blank": ("check_train_perceptron", _not_implemented, "ainda não foi implementada"),
 }
-
-
-@pytest.mark.parametrize("mistake", sorted(MISTAKES))
-def test_plausible_mistakes_are_rejected_with_a_useful_message(mistake):
-    check_name, wrong, expected_text = MISTAKES[mistake]
-    with pytest.raises(AssertionError) as failure:
-        getattr(checks, check_name)(wrong)
-    assert expected_text in str(failure.value)
 
 
 def test_monkeypatching_numpy_comparisons_does_not_pass_a_wrong_answer(monkeypatch):

@@ -32,16 +32,6 @@ REFERENCE = {
 }
 
 
-@pytest.mark.parametrize("check_name", sorted(REFERENCE))
-def test_reference_answer_passes(check_name, capsys):
-    getattr(checks, check_name)(REFERENCE[check_name])
-    assert f"✅ {check_name}" in capsys.readouterr().out
-
-
-def test_every_check_of_the_module_is_covered_here():
-    assert sorted(REFERENCE) == sorted(checks.__all__)
-
-
 def test_other_correct_answers_are_accepted():
     checks.check_one_hot(lambda labels, k: np.eye(k)[labels])
     checks.check_cross_entropy(lambda y, p: -np.sum(y * np.log(p)) / len(y))
@@ -158,15 +148,6 @@ MISTAKES = {
         "confira a ordem dos argumentos"),
     "cross_entropy blank": ("check_cross_entropy", _not_implemented, "ainda não foi implementada"),
 }
-
-
-@pytest.mark.filterwarnings("ignore::RuntimeWarning")   # os enganos podem estourar
-@pytest.mark.parametrize("mistake", sorted(MISTAKES))
-def test_plausible_mistakes_are_rejected_with_a_useful_message(mistake):
-    check_name, wrong, expected_text = MISTAKES[mistake]
-    with pytest.raises(AssertionError) as failure:
-        getattr(checks, check_name)(wrong)
-    assert expected_text in str(failure.value)
 
 
 def test_a_notebook_that_silences_numpy_warnings_still_fails_the_stability_check():

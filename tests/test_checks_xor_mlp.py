@@ -88,16 +88,6 @@ REFERENCE = {
 }
 
 
-@pytest.mark.parametrize("check_name", sorted(REFERENCE))
-def test_reference_answer_passes(check_name, capsys):
-    getattr(checks, check_name)(*REFERENCE[check_name])
-    assert f"✅ {check_name}" in capsys.readouterr().out
-
-
-def test_every_check_of_the_module_is_covered_here():
-    assert sorted(REFERENCE) == sorted(checks.__all__)
-
-
 def test_trained_network_computes_xor_on_all_four_inputs():
     params = train_xor(hidden=4, lr=5.0, epochs=1000, seed=0)
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
@@ -255,14 +245,6 @@ MISTAKES = {
     "train_xor transposes W1": ("check_train_xor", (make_train_xor("transposed"),),
                                 "está transposto"),
 }
-
-
-@pytest.mark.parametrize("mistake", sorted(MISTAKES))
-def test_plausible_mistakes_are_rejected_with_a_useful_message(mistake):
-    check_name, args, expected_text = MISTAKES[mistake]
-    with pytest.raises(AssertionError) as failure:
-        getattr(checks, check_name)(*args)
-    assert expected_text in str(failure.value)
 
 
 def test_the_rule_is_explained_in_portuguese():
