@@ -9,7 +9,7 @@ import numpy as np
 
 from .validation import as_array, same_length
 
-__all__ = ["plot_data_line", "plot_loss_curve", "plot_loss_surface", "plot_path_on_surface",
+__all__ = ["br", "plot_data_line", "plot_loss_curve", "plot_loss_surface", "plot_path_on_surface",
            "plot_learning_curves", "plot_decision_boundary", "show_source"]
 
 
@@ -261,3 +261,11 @@ def show_source(obj):
     from IPython.display import Code, display
 
     display(Code(inspect.getsource(obj), language="python"))
+
+
+def br(value, decimals=2):
+    """Escreve um número no estilo brasileiro, com vírgula decimal: ``br(7533.333) -> '7533,33'``.
+
+    Os capítulos usam isto para imprimir os números como os slides os escrevem.
+    """
+    return f"{float(value):.{decimals}f}".replace(".", ",")

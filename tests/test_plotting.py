@@ -44,3 +44,8 @@ def test_loss_surface_names_a_transposed_grid():
 def test_loss_surface_names_an_unknown_kind():
     with pytest.raises(ValueError, match="'contour' ou '3d'"):
         plot_loss_surface([1, 2], [1, 2], np.ones((2, 2)), kind="surface")
+
+
+def test_br_writes_numbers_the_brazilian_way():
+    from nn_helpers.plotting import br
+    assert br(7533.333) == "7533,33" and br(0.638, 1) == "0,6" and br(5279) == "5279,00"
