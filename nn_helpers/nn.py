@@ -201,13 +201,16 @@ class MLP:
                              + f", mas `layer_sizes` termina em {sizes[-1]}.")
         self.dtype, self.output = np.dtype(dtype), output
         self.rng = np.random.default_rng(seed)
+        # As máscaras do dropout têm o seu próprio gerador: ligar o dropout não muda a ordem
+        # dos mini-lotes nem a inicialização dos pesos (comparações justas com e sem dropout).
+        masks = np.random.SeedSequence(seed if isinstance(seed, (int, np.integer)) else None)
         self.layers = []
         for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
             last = i == len(sizes) - 2
             self.layers.append(Dense(n_in, n_out, output if last else activation,
                                      seed=self.rng, dtype=self.dtype, init=init))
             if dropout and not last:
-                self.layers.append(Dropout(dropout, seed=self.rng))
+                self.layers.append(Dropout(dropout, seed=np.random.default_rng(masks.spawn(1)[0])))
         self.history = None
 
     @property

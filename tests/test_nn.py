@@ -318,3 +318,21 @@ def test_bad_training_settings_are_named_in_portuguese():
         MLP([2, 3]).fit(np.zeros((3, 2)), [0, 1, 2], optimizer="adan")
     with pytest.raises(ValueError, match=r"forma \(n,\) ou \(n, 1\) com rótulos 0 ou 1"):
         MLP([2, 1], output="sigmoid").fit(np.zeros((3, 2)), np.eye(3)[:, :2])
+
+
+def test_dropout_does_not_change_the_minibatch_order_or_the_initial_weights():
+    X = np.random.default_rng(0).normal(size=(64, 5)).astype(np.float32)
+    y = (X[:, 0] > 0).astype(int)
+    plain, dropped = MLP([5, 8, 2], seed=3), MLP([5, 8, 2], dropout=0.5, seed=3)
+    assert all(np.array_equal(a, b) for a, b in zip(plain.params, dropped.params))
+    orders = []
+    for model in (plain, dropped):
+        seen = []
+        original = model._train_epoch
+        def spy(X_, Y_, labels, batch_size, opt, rng, original=original, seen=seen):
+            seen.append(rng.bit_generator.state["state"]["state"])
+            return original(X_, Y_, labels, batch_size, opt, rng)
+        model._train_epoch = spy
+        model.fit(X, y, epochs=3, verbose=False)
+        orders.append(seen)
+    assert orders[0] == orders[1]
