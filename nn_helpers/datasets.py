@@ -141,16 +141,34 @@ def fetch(name):
 
 
 def _download(name, entry, path):
+    """Baixa numa pasta temporária e só então move para o cache: uma falha não deixa nada no cache."""
+    import logging
+    import shutil
+    import sys
+    import tempfile
+
     import pooch
 
     errors = []
-    for url in entry.urls:
-        try:
-            got = pooch.retrieve(url, known_hash=f"sha256:{entry.sha256}",
-                                 fname=path.name, path=path.parent)
-            return Path(got)
-        except Exception as exc:  # rede, disco ou checksum: tentamos o próximo endereço
-            errors.append(f"{url}: {type(exc).__name__}: {exc}")
+    logger = pooch.get_logger()
+    level = logger.level
+    logger.setLevel(logging.WARNING)     # a mensagem que importa é a nossa, em português
+    try:
+        for url in entry.urls:
+            with tempfile.TemporaryDirectory() as tmp:
+                try:
+                    got = pooch.retrieve(url, known_hash=f"sha256:{entry.sha256}",
+                                         fname=path.name, path=tmp)
+                except Exception as exc:  # rede, disco ou checksum: tentamos o próximo endereço
+                    errors.append(f"{url}: {type(exc).__name__}: {exc}")
+                    continue
+                path.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(got, path)
+                print(f"nn_helpers: {name} baixado de {url} e conferido (SHA-256).",
+                      file=sys.stderr)
+                return path
+    finally:
+        logger.setLevel(level)
     raise DataError(
         f"Não consegui baixar {name} ({entry.about}).\n"
         + "\n".join(f"  - {e}" for e in errors)

@@ -1,6 +1,7 @@
 """Dados: checksum, cache e mensagens claras quando algo falta ou está corrompido."""
 
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -60,7 +61,7 @@ def test_a_download_is_checked_and_cached(tmp_path, monkeypatch):
 
     def fake_retrieve(url, known_hash, fname, path):
         assert known_hash == "sha256:" + datasets.REGISTRY["islr/Advertising.csv"].sha256
-        destination = path / fname
+        destination = Path(path) / fname
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(verified, destination)
         return str(destination)
@@ -72,3 +73,15 @@ def test_a_download_is_checked_and_cached(tmp_path, monkeypatch):
 def test_unknown_names_list_what_exists():
     with pytest.raises(DataError, match="Os disponíveis são: islr/Advertising.csv"):
         fetch("nao/existe.csv")
+
+
+def test_a_failed_download_leaves_nothing_in_the_cache(private_cache, monkeypatch):
+    import pooch
+
+    def no_network(url, known_hash, fname, path):
+        (Path(path) / fname).write_text("meio arquivo")     # um download interrompido
+        raise ConnectionError("sem rede")
+    monkeypatch.setattr(pooch, "retrieve", no_network)
+    with pytest.raises(DataError):
+        load_advertising()
+    assert list(private_cache.iterdir()) == []
