@@ -10,6 +10,7 @@ Módulos (cada um lido de cima a baixo em poucos minutos):
 * ``nn``         — a rede em numpy: camadas densas, dropout e o ``MLP`` com ``fit``/``predict``;
 * ``optimizers`` — SGD, momentum, RMSProp e Adam;
 * ``gradcheck``  — o gradiente numérico, para conferir a retropropagação;
+* ``cifar``      — o CIFAR-10 real (com checksum) e um substituto gerado, rotulado como tal;
 * ``plotting``   — gráficos: dados e reta, curva e superfície do erro, caminhos, fronteiras de decisão;
 * ``validation`` — validação das entradas, com mensagens em português;
 * ``grading``    — as verificações automáticas dos exercícios.

@@ -38,10 +38,20 @@ class DataError(RuntimeError):
 
 @dataclass(frozen=True)
 class DataFile:
-    """Um arquivo do registro: onde baixá-lo e o SHA-256 que ele deve ter."""
+    """Um arquivo do registro: onde baixá-lo e o checksum que ele deve ter.
+
+    SHA-256 sempre que conhecido; ``md5`` só para arquivos cuja fonte publica
+    apenas o MD5 (o CIFAR-10).
+    """
     urls: tuple
     sha256: str
     about: str
+    md5: str = None
+
+    @property
+    def checksum(self):
+        """``(algoritmo, valor)`` do checksum a conferir."""
+        return ("sha256", self.sha256) if self.sha256 else ("md5", self.md5)
 
 
 REGISTRY = {
@@ -71,6 +81,11 @@ ONLINE_REGISTRY = {
         urls=("https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz",),
         sha256="731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1",
         about="MNIST completo do Keras (60 000 imagens de treino + 10 000 de teste)",
+    ),
+    "cifar10/cifar-10-python.tar.gz": DataFile(
+        urls=("https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz",),
+        sha256=None, md5="c58f30108f718f92721af3b95e74349a",   # o MD5 publicado pelos autores
+        about="CIFAR-10, versão python (50 000 + 10 000 imagens 32×32×3; 163 MB)",
     ),
 }
 
@@ -105,8 +120,8 @@ def data_dir():
     return Path(pooch.os_cache("nn_helpers"))
 
 
-def _sha256(path):
-    digest = hashlib.sha256()
+def _digest(path, algorithm="sha256"):
+    digest = hashlib.new(algorithm)
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
@@ -129,11 +144,12 @@ def fetch(name):
     entry = known[name]
     path = data_dir() / name
     if path.exists():
-        got = _sha256(path)
-        if got != entry.sha256:
+        algorithm, expected = entry.checksum
+        got = _digest(path, algorithm)
+        if got != expected:
             raise DataError(
                 f"O arquivo {path} está corrompido ou não é o esperado "
-                f"(SHA-256 {got[:12]}…, esperado {entry.sha256[:12]}…). "
+                f"({algorithm.upper()} {got[:12]}…, esperado {expected[:12]}…). "
                 f"Apague-o e rode de novo para baixá-lo outra vez."
             )
         return path
@@ -157,14 +173,15 @@ def _download(name, entry, path):
         for url in entry.urls:
             with tempfile.TemporaryDirectory() as tmp:
                 try:
-                    got = pooch.retrieve(url, known_hash=f"sha256:{entry.sha256}",
+                    algorithm, expected = entry.checksum
+                    got = pooch.retrieve(url, known_hash=f"{algorithm}:{expected}",
                                          fname=path.name, path=tmp)
                 except Exception as exc:  # rede, disco ou checksum: tentamos o próximo endereço
                     errors.append(f"{url}: {type(exc).__name__}: {exc}")
                     continue
                 path.parent.mkdir(parents=True, exist_ok=True)
                 shutil.move(got, path)
-                print(f"nn_helpers: {name} baixado de {url} e conferido (SHA-256).",
+                print(f"nn_helpers: {name} baixado de {url} e conferido ({algorithm.upper()}).",
                       file=sys.stderr)
                 return path
     finally:

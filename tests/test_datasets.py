@@ -71,7 +71,7 @@ def test_a_download_is_checked_and_cached(tmp_path, monkeypatch):
 
 
 def test_unknown_names_list_what_exists():
-    with pytest.raises(DataError, match="Os disponíveis são: islr/Advertising.csv"):
+    with pytest.raises(DataError, match="Os disponíveis são: .*islr/Advertising.csv"):
         fetch("nao/existe.csv")
 
 

@@ -70,7 +70,7 @@ def test_full_mnist_loader_reads_a_keras_style_npz(tmp_path, monkeypatch):
              y_test=np.arange(4, dtype=np.uint8))
     monkeypatch.setenv("NN_HELPERS_DATA", str(tmp_path))
     monkeypatch.setitem(datasets.ONLINE_REGISTRY, "keras/mnist.npz",
-                        DataFile(urls=(), sha256=datasets._sha256(stand_in), about="substituto"))
+                        DataFile(urls=(), sha256=datasets._digest(stand_in), about="substituto"))
     train, test = load_mnist()
     assert train.X.shape == (6, 784) and test.X.shape == (4, 784)
     assert train.y.tolist() == list(range(6)) and train.X.dtype == np.float32

@@ -1,0 +1,207 @@
+"""Verificações do exercício ``ex_keras_cifar10`` (capítulo 9).
+
+``check_preprocess(preprocess)`` e ``check_build_model(build_model)``.
+
+As convenções (o enunciado diz o mesmo): ``preprocess(X)`` recebe imagens
+uint8 ``(n, 32, 32, 3)`` e devolve float32 em [0, 1] com a mesma forma
+(``X / 255``), sem alterar ``X``; ``build_model()`` devolve um ``keras.Model``
+já compilado, com entrada ``(32, 32, 3)``, pelo menos uma ``Conv2D``, no máximo
+``BUDGET`` parâmetros, saída softmax de 10 classes e a perda
+``sparse_categorical_crossentropy``; treinado 5 épocas com 1000 imagens do
+substituto gerado do CIFAR-10, ele deve acertar pelo menos ``MIN_ACCURACY``
+de 300 imagens de teste.
+
+O Keras só é importado dentro das verificações (nunca ao importar o módulo).
+Os valores esperados são calculados aqui mesmo, com numpy puro.
+"""
+
+import os
+
+import numpy as np
+
+from .checking import call, expect_close, fail, fmt, install_notebook_hints, passed
+
+__all__ = ["check_preprocess", "check_build_model"]
+
+install_notebook_hints()
+
+BUDGET = 100_000
+MIN_ACCURACY = 0.25         # o acaso é 0,1; com o Adam padrão (0,001), 0,32 a 0,5
+TRAIN_SIZE, TEST_SIZE, EPOCHS, SEED = 1000, 300, 5, 0
+
+_standin_cache = {}
+
+
+def _standin():
+    """As imagens do substituto gerado (NÃO é o CIFAR-10), geradas uma vez por sessão."""
+    if not _standin_cache:
+        from ..cifar import make_cifar10_standin
+        _standin_cache["data"] = make_cifar10_standin(TRAIN_SIZE, TEST_SIZE, seed=SEED)
+    return _standin_cache["data"]
+
+
+def _keras():
+    os.environ.setdefault("KERAS_BACKEND", "jax")
+    import keras
+    return keras
+
+
+# --- preprocess --------------------------------------------------------------------------
+
+def _preprocess_cases():
+    g = np.random.default_rng(1)
+    bordas = np.zeros((2, 32, 32, 3), dtype=np.uint8)
+    bordas[1] = 255                                    # uma imagem toda branca deve virar 1,0
+    retangular = g.integers(0, 256, size=(3, 32, 32, 3), dtype=np.uint8)
+    retangular[:, :, :16] = 0                          # metade preta: não é simétrica
+    return [
+        ("uma imagem preta e uma toda branca (255)", bordas),
+        ("3 imagens aleatórias com a metade esquerda preta", retangular),
+        ("5 imagens do substituto gerado do CIFAR-10", _standin()[0].X[:5]),
+    ]
+
+
+def check_preprocess(preprocess):
+    """Confere ``preprocess``: float32 em [0, 1], mesma forma, ``X / 255``, entrada intacta."""
+    __tracebackhide__ = True
+    name = "preprocess"
+    for case, X in _preprocess_cases():
+        got = call(preprocess, name, X, case=case)
+        got_array = np.asarray(got)
+        expected = X.astype(np.float32) / 255
+        if got_array.shape != X.shape:
+            hint = ""
+            if got_array.shape == (X.shape[0], 3, 32, 32):
+                hint = ("\n  dica: não mude a ordem dos eixos; o Keras espera os canais por "
+                        "último: (n, 32, 32, 3).")
+            elif got_array.ndim == 2:
+                hint = "\n  dica: não achate as imagens; a rede convolucional precisa de (n, 32, 32, 3)."
+            fail(f"`{name}` deveria devolver a mesma forma da entrada, {X.shape}, mas devolveu "
+                 f"{got_array.shape}.\n  entrada: {case}{hint}")
+        if got_array.dtype != np.float32:
+            hint = "converta para float32: `X.astype(\"float32\") / 255`."
+            if got_array.dtype == np.float64:
+                hint = ("`X / 255` dá float64; o Keras trabalha em float32 (metade da memória): "
+                        "`X.astype(\"float32\") / 255`.")
+            elif np.issubdtype(got_array.dtype, np.integer):
+                hint = ("o resultado ainda é inteiro (faltou converter para float?); "
+                        "`X.astype(\"float32\") / 255`.")
+            fail(f"`{name}` deveria devolver float32, mas devolveu {got_array.dtype}.\n"
+                 f"  entrada: {case}\n  dica: {hint}")
+        per_image = (X.astype(np.float64) - X.mean(axis=(1, 2, 3), keepdims=True)) / np.maximum(
+            X.std(axis=(1, 2, 3), keepdims=True), 1e-12)
+        expect_close(got_array, expected, name, case, what="a imagem processada", rtol=1e-6,
+                     atol=1e-6, hints=[
+                         (X / 256, "divida por 255, o maior valor de um pixel uint8 (com 256, o "
+                                   "branco vira 0,996, não 1)."),
+                         (expected.transpose(0, 2, 1, 3), "não transponha as imagens: altura e "
+                                                          "largura trocaram de lugar."),
+                         (per_image, "o pedido é [0, 1] (dividir por 255), não padronizar cada "
+                                     "imagem pela sua média e desvio-padrão."),
+                         (X // 255, "use a divisão comum `/`, não a divisão inteira `//`."),
+                         (X.astype(np.float64), "faltou dividir por 255."),
+                     ])
+    passed("check_preprocess", 3)
+
+
+# --- build_model -------------------------------------------------------------------------
+
+def _all_layers(model):
+    found = []
+    for layer in getattr(model, "layers", []):
+        found.append(layer)
+        found.extend(_all_layers(layer))
+    return found
+
+
+def _loss_problem(loss):
+    """``None`` se a perda é a entropia cruzada esparsa sobre probabilidades; senão, o problema."""
+    keras = _keras()
+    from_logits = False
+    fn = loss
+    if isinstance(loss, keras.losses.Loss):
+        from_logits = bool(loss.get_config().get("from_logits", False))
+        fn = getattr(loss, "fn", loss)
+    if isinstance(fn, keras.losses.SparseCategoricalCrossentropy):
+        ok = True
+    elif isinstance(fn, str):
+        ok = fn.lower() in ("sparse_categorical_crossentropy",)
+    else:
+        ok = fn is keras.losses.sparse_categorical_crossentropy
+    if not ok:
+        shown = fn if isinstance(fn, str) else getattr(fn, "__name__", type(fn).__name__)
+        hint = ""
+        if "categorical" in str(shown).lower() and "sparse" not in str(shown).lower():
+            hint = (" Os rótulos y são inteiros de 0 a 9 (não one-hot): por isso a versão "
+                    "*sparse*.")
+        return (f"a perda deveria ser a entropia cruzada para rótulos inteiros, "
+                f"`loss=\"sparse_categorical_crossentropy\"`, mas é {shown!r}.{hint}")
+    if from_logits:
+        return ("a perda usa `from_logits=True`, mas a saída do modelo já é a softmax "
+                "(probabilidades): deixe `from_logits=False`.")
+    return None
+
+
+def check_build_model(build_model):
+    """Confere ``build_model``: forma, orçamento, Conv2D, softmax, compilação e aprendizado."""
+    __tracebackhide__ = True
+    name = "build_model"
+    keras = _keras()
+    keras.utils.set_random_seed(SEED)
+    model = call(build_model, name, case="build_model()")
+    if not isinstance(model, keras.Model):
+        fail(f"`{name}` deveria devolver um keras.Model (por exemplo um keras.Sequential), mas "
+             f"devolveu {type(model).__name__} ({fmt(model)}).\n  dica: não esqueça o "
+             f"`return model`.")
+    try:
+        input_shape = tuple(model.inputs[0].shape)
+    except (AttributeError, IndexError, TypeError, ValueError):
+        fail(f"`{name}`: o modelo não tem uma entrada definida. Comece com "
+             f"`keras.Input((32, 32, 3))`.")
+    if input_shape[1:] != (32, 32, 3):
+        fail(f"`{name}`: a entrada deveria ter forma (32, 32, 3), mas tem {input_shape[1:]}.\n"
+             f"  dica: `keras.Input((32, 32, 3))` — imagens 32×32 com 3 canais, canais por último.")
+    output_shape = tuple(model.outputs[0].shape)
+    if output_shape[1:] != (10,):
+        fail(f"`{name}`: a saída deveria ter 10 números por imagem (um por classe), mas tem "
+             f"forma {output_shape[1:]}.\n  dica: a última camada é `layers.Dense(10, "
+             f"activation=\"softmax\")`.")
+    n_params = model.count_params()
+    if n_params > BUDGET:
+        count, budget = (f"{v:,}".replace(",", ".") for v in (n_params, BUDGET))
+        fail(f"`{name}`: o modelo tem {count} parâmetros, acima do orçamento de "
+             f"{budget}.\n  dica: use menos filtros ou troque `Flatten` por "
+             f"`GlobalAveragePooling2D` antes da camada densa (a densa sobre a imagem "
+             f"achatada é a que mais pesa).")
+    if not any(isinstance(layer, keras.layers.Conv2D) for layer in _all_layers(model)):
+        fail(f"`{name}`: o modelo não tem nenhuma camada `layers.Conv2D` — isto é um MLP, não "
+             f"uma rede convolucional.")
+    g = np.random.default_rng(2)
+    probe = g.uniform(0, 1, size=(8, 32, 32, 3)).astype(np.float32)
+    probs = np.asarray(keras.ops.convert_to_numpy(model(probe, training=False)), dtype=float)
+    if not (np.all(probs >= -1e-6) and np.allclose(probs.sum(axis=1), 1, atol=1e-4)):
+        fail(f"`{name}`: a saída deveria ser uma distribuição de probabilidade (números ≥ 0 "
+             f"que somam 1 em cada imagem), mas as somas das linhas são "
+             f"{fmt(probs.sum(axis=1)[:4])}…\n  dica: use `activation=\"softmax\"` na última "
+             f"camada.")
+    if not getattr(model, "compiled", False) or getattr(model, "optimizer", None) is None:
+        fail(f"`{name}`: o modelo não foi compilado. Chame `model.compile(optimizer=\"adam\", "
+             f"loss=\"sparse_categorical_crossentropy\", metrics=[\"accuracy\"])` antes do "
+             f"`return`.")
+    problem = _loss_problem(model.loss)
+    if problem:
+        fail(f"`{name}`: {problem}")
+
+    train, test = _standin()
+    X_train = train.X.astype(np.float32) / 255
+    X_test = test.X.astype(np.float32) / 255
+    model.fit(X_train, train.y, epochs=EPOCHS, batch_size=32, verbose=0)
+    predicted = np.argmax(keras.ops.convert_to_numpy(model.predict(X_test, verbose=0)), axis=1)
+    accuracy = float(np.mean(predicted == test.y))
+    if accuracy < MIN_ACCURACY:
+        fail(f"`{name}`: treinado {EPOCHS} épocas com {TRAIN_SIZE} imagens do substituto "
+             f"gerado do CIFAR-10, o modelo acertou só {100 * accuracy:.1f}% de {TEST_SIZE} "
+             f"imagens de teste; esperado pelo menos {100 * MIN_ACCURACY:.0f}% (o acaso é 10%)."
+             f"\n  dica: confira as ativações ReLU nas convoluções e a taxa de aprendizado do "
+             f"otimizador (o padrão do Adam, 0.001, funciona).")
+    passed("check_build_model", 7)

@@ -1,0 +1,157 @@
+"""As verificações de ``ex_keras_cifar10`` aceitam a resposta certa e recusam os enganos comuns.
+
+Os modelos errados falham antes do treino (forma, orçamento, Conv2D, softmax,
+compilação, perda): só a resposta certa e o modelo que não aprende treinam.
+"""
+
+import os
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("KERAS_BACKEND", "jax")
+keras = pytest.importorskip("keras")
+from keras import layers  # noqa: E402
+
+from nn_helpers.grading import ex_keras_cifar10 as checks  # noqa: E402
+
+
+# --- a resposta de referência ------------------------------------------------------------
+
+def preprocess(X):
+    return X.astype("float32") / 255
+
+
+def cnn(head=None, filters=(16, 32), flatten=False, loss="sparse_categorical_crossentropy",
+        compile=True, optimizer=None, flat_conv=False):
+    stack = [keras.Input((32, 32, 3))]
+    if flat_conv:                                    # uma convolução sem pooling, achatada
+        stack += [layers.Conv2D(16, 3, activation="relu")]
+        flatten = True
+    for f in filters:
+        stack += [layers.Conv2D(f, 3, activation="relu"), layers.MaxPooling2D(2)]
+    stack.append(layers.Flatten() if flatten else layers.GlobalAveragePooling2D())
+    stack.append(head if head is not None else layers.Dense(10, activation="softmax"))
+    model = keras.Sequential(stack)
+    if compile:
+        model.compile(optimizer=optimizer or keras.optimizers.Adam(3e-3), loss=loss,
+                      metrics=["accuracy"])
+    return model
+
+
+def build_model():
+    return cnn()
+
+
+REFERENCE = {"check_preprocess": preprocess, "check_build_model": build_model}
+
+
+def test_the_reference_model_is_well_under_budget():
+    assert build_model().count_params() == 5_418 < checks.BUDGET
+
+
+def test_a_loss_object_is_accepted_too():
+    checks.check_preprocess(lambda X: np.float32(X) / np.float32(255))
+    model = cnn(compile=False)
+    model.compile(optimizer=keras.optimizers.Adam(3e-3),
+                  loss=keras.losses.SparseCategoricalCrossentropy())
+    assert checks._loss_problem(model.loss) is None
+
+
+# --- enganos plausíveis ------------------------------------------------------------------
+
+def _not_implemented(*args):
+    raise NotImplementedError
+
+
+def _standardized_per_image(X):
+    X = X.astype("float32")
+    mean = X.mean(axis=(1, 2, 3), keepdims=True)
+    return (X - mean) / np.maximum(X.std(axis=(1, 2, 3), keepdims=True), 1e-12)
+
+
+def _in_place(X):
+    X //= 2
+    return X.astype("float32") / 127.5
+
+
+def _mlp():
+    model = keras.Sequential([keras.Input((32, 32, 3)), layers.Flatten(),
+                              layers.Dense(16, activation="relu"),
+                              layers.Dense(10, activation="softmax")])
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    return model
+
+
+def _logits_from_logits():
+    model = cnn(head=layers.Dense(10), compile=False)
+    model.compile(optimizer="adam",
+                  loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    return model
+
+
+def _softmax_with_from_logits():
+    model = cnn(compile=False)
+    model.compile(optimizer="adam",
+                  loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    return model
+
+
+MISTAKES = {
+    "preprocess divides by 256": ("check_preprocess", lambda X: X.astype("float32") / 256,
+                                  "divida por 255"),
+    "preprocess without float cast (float64)": ("check_preprocess", lambda X: X / 255,
+                                                "`X / 255` dá float64"),
+    "preprocess stays integer": ("check_preprocess", lambda X: X // 255, "ainda é inteiro"),
+    "preprocess forgets to divide": ("check_preprocess", lambda X: X.astype("float32"),
+                                     "faltou dividir por 255"),
+    "preprocess standardizes each image": ("check_preprocess", _standardized_per_image,
+                                           "não padronizar cada imagem"),
+    "preprocess transposes height and width": (
+        "check_preprocess", lambda X: preprocess(X).transpose(0, 2, 1, 3), "não transponha"),
+    "preprocess puts channels first": (
+        "check_preprocess", lambda X: preprocess(X).transpose(0, 3, 1, 2), "canais por último"),
+    "preprocess flattens": ("check_preprocess", lambda X: preprocess(X).reshape(len(X), -1),
+                            "não achate"),
+    "preprocess modifies its input": ("check_preprocess", _in_place, "modificou"),
+    "preprocess blank": ("check_preprocess", _not_implemented, "ainda não foi implementada"),
+    "build_model over budget (Flatten without pooling)": (
+        "check_build_model", lambda: cnn(filters=(), head=None, compile=True, flat_conv=True),
+        # Conv2D(16) sem pooling, achatada: 30·30·16·10 + 10 + 448 = 144 458 parâmetros
+        "o modelo tem 144.458 parâmetros, acima do orçamento de 100.000"),
+    "build_model without convolution (an MLP)": ("check_build_model", _mlp, "nenhuma camada"),
+    "build_model with the wrong output size": (
+        "check_build_model", lambda: cnn(head=layers.Dense(5, activation="softmax")),
+        "10 números por imagem"),
+    "build_model without softmax": ("check_build_model", lambda: cnn(head=layers.Dense(10)),
+                                    "activation=\"softmax\""),
+    "build_model with sigmoid output": (
+        "check_build_model", lambda: cnn(head=layers.Dense(10, activation="sigmoid")),
+        "distribuição de probabilidade"),
+    "build_model with one-hot loss": (
+        "check_build_model", lambda: cnn(loss="categorical_crossentropy"), "versão *sparse*"),
+    "build_model with the MSE loss": ("check_build_model", lambda: cnn(loss="mse"),
+                                      "sparse_categorical_crossentropy"),
+    "build_model with from_logits on a softmax output": (
+        "check_build_model", _softmax_with_from_logits, "from_logits=False"),
+    "build_model without softmax, from_logits loss": (
+        "check_build_model", _logits_from_logits, "distribuição de probabilidade"),
+    "build_model not compiled": ("check_build_model", lambda: cnn(compile=False),
+                                 "não foi compilado"),
+    "build_model forgets to return": ("check_build_model", lambda: None, "return model"),
+    "build_model with the wrong input": (
+        "check_build_model",
+        lambda: keras.Sequential([keras.Input((28, 28, 1)), layers.Conv2D(4, 3),
+                                  layers.GlobalAveragePooling2D(),
+                                  layers.Dense(10, activation="softmax")]),
+        "forma (32, 32, 3)"),
+    "build_model that cannot learn (learning rate 0)": (
+        "check_build_model", lambda: cnn(optimizer=keras.optimizers.SGD(0.0)), "acertou só"),
+    "build_model blank": ("check_build_model", _not_implemented, "ainda não foi implementada"),
+}
+
+
+def test_the_default_adam_of_the_instructions_is_enough(capsys):
+    # O enunciado diz que `optimizer="adam"` (taxa de aprendizado 0,001) funciona.
+    checks.check_build_model(lambda: cnn(optimizer="adam"))
+    assert "✅ check_build_model" in capsys.readouterr().out
