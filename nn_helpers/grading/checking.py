@@ -22,7 +22,8 @@ import sys
 
 import numpy as np
 
-__all__ = ["as_numbers", "call", "fail", "expect_close", "expect_tuple", "install_notebook_hints", "is_close", "passed", "rng"]
+__all__ = ["as_numbers", "call", "fail", "expect_close", "expect_shape", "expect_tuple",
+           "install_notebook_hints", "is_close", "passed", "rng"]
 
 # Guardadas na importação (veja a docstring do módulo).
 _asarray = np.asarray
@@ -113,6 +114,22 @@ def as_numbers(value, name, what):
     return arr
 
 
+def expect_shape(got, expected, name, case, what="o resultado", hint=None):
+    """Confere que ``got`` é numérico e tem a forma de ``expected``; devolve ``got`` como array.
+
+    ``hint`` (opcional) entra na mensagem quando a forma está errada.
+    """
+    __tracebackhide__ = True
+    expected = _asarray(expected, dtype=float)
+    arr = as_numbers(got, name, what)
+    if arr.shape != expected.shape:
+        want = "um número" if expected.ndim == 0 else f"forma {expected.shape}"
+        have = "um número" if arr.ndim == 0 else f"forma {arr.shape}"
+        fail(f"`{name}`: {what} deveria ser {want}, mas veio {have}.\n  entrada: {case}"
+             + (f"\n  dica: {hint}" if hint else ""))
+    return arr
+
+
 def expect_close(got, expected, name, case, what="o resultado", rtol=1e-6, atol=1e-9,
                  hints=()):
     """Confere que ``got`` tem a forma de ``expected`` e os mesmos valores.
@@ -124,15 +141,9 @@ def expect_close(got, expected, name, case, what="o resultado", rtol=1e-6, atol=
     """
     __tracebackhide__ = True
     expected = _asarray(expected, dtype=float)
-    arr = as_numbers(got, name, what)
-    if arr.shape != expected.shape:
-        want = "um número" if expected.ndim == 0 else f"forma {expected.shape}"
-        have = "um número" if arr.ndim == 0 else f"forma {arr.shape}"
-        message = (f"`{name}`: {what} deveria ser {want}, mas veio {have}.\n"
-                   f"  entrada: {case}")
-        if expected.ndim == 0 and arr.ndim >= 1:
-            message += "\n  dica: esqueceu de reduzir (tirar a média ou somar) o vetor?"
-        fail(message)
+    reduce_hint = "esqueceu de reduzir (tirar a média ou somar) o vetor?"
+    arr = expect_shape(got, expected, name, case, what,
+                       hint=reduce_hint if expected.ndim == 0 else None)
     if not _all(_isfinite(arr)):
         fail(
             f"`{name}`: {what} contém NaN ou infinito: {fmt(arr[()])}.\n  entrada: {case}"

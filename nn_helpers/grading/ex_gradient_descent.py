@@ -19,7 +19,7 @@ import warnings
 
 import numpy as np
 
-from .checking import (as_numbers, call, expect_close, expect_tuple, fail, fmt,
+from .checking import (as_numbers, call, expect_close, expect_shape, expect_tuple, fail, fmt,
                        install_notebook_hints, is_close, passed, rng)
 
 __all__ = ["check_sigmoid", "check_output_formula", "check_error_formula",
@@ -126,19 +126,6 @@ def _call(f, name, *args, case, strict=False, overflow_hint=OVERFLOW_HINT):
         fail(f"{exc}\n  dica: {hint}", cause=exc.__cause__)
 
 
-def _expect_same_shape(got, expected, name, case, what, hint):
-    """Falha com ``hint`` se ``got`` não tem a forma de ``expected``."""
-    __tracebackhide__ = True
-    arr = as_numbers(got, name, what)
-    expected = np.asarray(expected, dtype=float)
-    if arr.shape != expected.shape:
-        want = "um número" if expected.ndim == 0 else f"forma {expected.shape}"
-        have = "um número" if arr.ndim == 0 else f"forma {arr.shape}"
-        fail(f"`{name}`: {what} deveria ser {want}, mas veio {have}.\n"
-             f"  entrada: {case}\n  dica: {hint}")
-    return arr
-
-
 # --- as verificações ---------------------------------------------------------------------
 
 def check_sigmoid(sigmoid):
@@ -215,7 +202,7 @@ def check_error_formula(error_formula):
         case = f"error_formula(y, output) com {case}"
         got = _call(error_formula, "error_formula", y, output, case=case)
         expected = _bce(np.asarray(y), np.asarray(output))
-        arr = _expect_same_shape(
+        arr = expect_shape(
             got, expected, "error_formula", case, "o valor do erro",
             "devolva o erro de CADA amostra (um array do tamanho de y), sem somar nem tirar a "
             "média — a média fica para o `train`.")

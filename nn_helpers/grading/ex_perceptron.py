@@ -18,7 +18,7 @@ as funções de ``nn_helpers`` que os capítulos ensinam.
 
 import numpy as np
 
-from .checking import (as_numbers, call, expect_close, expect_tuple, fail, fmt,
+from .checking import (as_numbers, call, expect_close, expect_shape, expect_tuple, fail, fmt,
                        install_notebook_hints, is_close, passed, rng)
 
 __all__ = ["check_step", "check_perceptron_predict", "check_perceptron_update",
@@ -100,13 +100,7 @@ def _zeros_and_ones(got, expected, name, case, what, shape_hint=None):
     if raw.dtype == bool:
         fail(f"`{name}`: {what} veio com True/False ({fmt(raw[()])}).\n  entrada: {case}\n"
              f"  dica: devolva números 0 e 1: `(z >= 0).astype(int)` ou `np.where(z >= 0, 1, 0)`.")
-    arr = as_numbers(got, name, what)
-    expected = np.asarray(expected, dtype=float)
-    if arr.shape != expected.shape:
-        want = "um número" if expected.ndim == 0 else f"forma {expected.shape}"
-        have = "um número" if arr.ndim == 0 else f"forma {arr.shape}"
-        fail(f"`{name}`: {what} deveria ser {want}, mas veio {have}.\n  entrada: {case}"
-             + (f"\n  dica: {shape_hint}" if shape_hint else ""))
+    arr = expect_shape(got, expected, name, case, what, hint=shape_hint)
     if arr.size and not np.all((arr == 0) | (arr == 1)):
         return arr, ("devolva só 0 ou 1 (a classe), não probabilidades nem o valor de z: "
                      "aplique o degrau.")
