@@ -19,6 +19,7 @@ próprio código, se foi ele que falhou —, não as entranhas da verificação.
 """
 
 import sys
+import warnings
 
 import numpy as np
 
@@ -55,13 +56,16 @@ def fmt(value):
     return repr(value)
 
 
-def call(f, name, *args, case):
+def call(f, name, *args, case, strict=False, hint_for=None):
     """Chama a função ``f`` do aluno com ``args`` e devolve o resultado.
 
     Transforma qualquer falha em ``AssertionError`` com mensagem em português:
     ``f`` não é função, ainda levanta ``NotImplementedError``, levanta outra
     exceção, ou modifica as entradas que recebeu.
     ``case`` descreve a entrada (aparece na mensagem).
+    Com ``strict=True``, avisos do numpy (overflow, divisão por zero...) viram
+    erro. ``hint_for(exceção)`` devolve uma dica (ou ``None``) para a exceção
+    que ``f`` levantou.
     """
     __tracebackhide__ = True
     if not callable(f):
@@ -70,17 +74,26 @@ def call(f, name, *args, case):
             f"Execute a célula onde você define `{name}` e tente de novo."
         )
     copies = [_copy(a) if isinstance(a, np.ndarray) else a for a in args]
+    if strict:
+        case += " (com os avisos do numpy tratados como erro)"
     try:
-        result = f(*copies)
+        if strict:
+            with warnings.catch_warnings(), np.errstate(over="raise", divide="raise",
+                                                        invalid="raise"):
+                warnings.simplefilter("error")
+                result = f(*copies)
+        else:
+            result = f(*copies)
     except NotImplementedError:
         fail(
             f"`{name}` ainda não foi implementada: troque o "
             f"`raise NotImplementedError` pelo seu código."
         )
     except Exception as exc:
+        hint = hint_for(exc) if hint_for else None
         fail(
             f"`{name}` levantou {type(exc).__name__}: {exc}\n"
-            f"  entrada: {case}",
+            f"  entrada: {case}" + (f"\n  dica: {hint}" if hint else ""),
             cause=exc,
         )
     for original, passed_in in zip(args, copies):

@@ -15,7 +15,7 @@ as funções de ``nn_helpers`` que os capítulos ensinam — e os números dos
 decks estão escritos por extenso.
 """
 
-import warnings
+from functools import partial
 
 import numpy as np
 
@@ -97,11 +97,11 @@ def _blobs(seed, n, d):
 
 # --- chamadas com dicas ------------------------------------------------------------------
 
-def _hint_for(cause, overflow_hint):
+def _hint_for(cause):
     """Uma dica para a exceção que a função do aluno levantou (ou ``None``)."""
     text = str(cause)
     if isinstance(cause, (RuntimeWarning, FloatingPointError, OverflowError)):
-        return overflow_hint
+        return OVERFLOW_HINT
     if isinstance(cause, TypeError) and ("only" in text and "array" in text):
         return "use `np.exp` e `np.log` (funcionam em arrays inteiros), não `math.exp`/`math.log`."
     if isinstance(cause, ValueError) and "truth value" in text:
@@ -109,21 +109,8 @@ def _hint_for(cause, overflow_hint):
     return None
 
 
-def _call(f, name, *args, case, strict=False, overflow_hint=OVERFLOW_HINT):
-    """``call`` com dicas; com ``strict=True``, avisos do numpy (overflow etc.) viram erro."""
-    __tracebackhide__ = True
-    try:
-        if strict:
-            with warnings.catch_warnings(), np.errstate(over="raise", divide="raise",
-                                                        invalid="raise"):
-                warnings.simplefilter("error")
-                return call(f, name, *args, case=case + " (sem avisos de overflow)")
-        return call(f, name, *args, case=case)
-    except AssertionError as exc:
-        hint = _hint_for(exc.__cause__, overflow_hint)
-        if hint is None or "dica:" in str(exc):
-            raise
-        fail(f"{exc}\n  dica: {hint}", cause=exc.__cause__)
+# `call` com as dicas deste exercício para as exceções mais comuns.
+_call = partial(call, hint_for=_hint_for)
 
 
 # --- as verificações ---------------------------------------------------------------------

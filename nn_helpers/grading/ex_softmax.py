@@ -14,7 +14,7 @@ as funções de ``nn_helpers`` que os capítulos ensinam — e os números dos
 decks estão escritos por extenso.
 """
 
-import warnings
+from functools import partial
 
 import numpy as np
 
@@ -70,22 +70,8 @@ def _hint_for(cause):
     return None
 
 
-def _call(f, name, *args, case, strict=False):
-    """``call`` com dicas; com ``strict=True``, avisos do numpy (overflow etc.) viram erro."""
-    __tracebackhide__ = True
-    try:
-        if strict:
-            with warnings.catch_warnings(), np.errstate(over="raise", divide="raise",
-                                                        invalid="raise"):
-                warnings.simplefilter("error")
-                return call(f, name, *args,
-                            case=case + " (com os avisos do numpy tratados como erro)")
-        return call(f, name, *args, case=case)
-    except AssertionError as exc:
-        hint = _hint_for(exc.__cause__)
-        if hint is None:
-            raise
-        fail(f"{exc}\n  dica: {hint}", cause=exc.__cause__)
+# `call` com as dicas deste exercício para as exceções mais comuns.
+_call = partial(call, hint_for=_hint_for)
 
 
 def _softmax_mistakes(z):
