@@ -9,12 +9,14 @@ Cada ``tests/test_checks_<exercício>.py`` declara:
 
 Aqui conferimos, para todos: a resposta certa passa (com a linha ✅); toda
 verificação do módulo tem a sua resposta de referência; cada engano é recusado
-com uma mensagem que aponta o problema.
+com uma mensagem que aponta o problema — mesmo com ``np.allclose``/``np.isclose``/``np.array_equal``
+trocados por funções que sempre dizem "igual".
 """
 
 import importlib
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 EXERCISES = sorted(p.stem.removeprefix("test_checks_")
@@ -51,7 +53,12 @@ def test_reference_answer_passes(exercise, check_name, capsys):
 @pytest.mark.filterwarnings("ignore::RuntimeWarning")   # um engano pode calcular ln(0) ou estourar
 @pytest.mark.parametrize("exercise, mistake", MISTAKE_CASES,
                          ids=[f"{e}-{m}" for e, m in MISTAKE_CASES])
-def test_plausible_mistake_is_rejected_with_a_useful_message(exercise, mistake):
+def test_plausible_mistake_is_rejected_with_a_useful_message(exercise, mistake, monkeypatch):
+    # Um aluno que troca as comparações do numpy por "sempre verdadeiro" não passa com isso:
+    # as verificações guardaram as suas na importação.
+    monkeypatch.setattr(np, "allclose", lambda *a, **k: True)
+    monkeypatch.setattr(np, "isclose", lambda *a, **k: True)
+    monkeypatch.setattr(np, "array_equal", lambda *a, **k: True)
     tests, checks = _suite(exercise)
     check_name, wrong, expected_text = tests.MISTAKES[mistake]
     with pytest.raises(AssertionError) as failure:

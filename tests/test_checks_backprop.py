@@ -338,9 +338,3 @@ def test_changing_the_params_inside_forward_is_caught():
         return forward(X, {**params, "W1": params["W1"] / 2})
     with pytest.raises(AssertionError, match="modificou `params`"):
         checks.check_forward(sneaky)
-
-
-def test_monkeypatching_numpy_comparisons_does_not_pass_a_wrong_answer(monkeypatch):
-    monkeypatch.setattr(np, "allclose", lambda *a, **k: True)
-    with pytest.raises(AssertionError):
-        checks.check_backward(backward_with(dZ2=lambda P, Y, n: P - Y))

@@ -126,10 +126,3 @@ def test_changing_the_inputs_in_place_is_caught():
         return X @ c + b - c.sum()
     with pytest.raises(AssertionError, match="modificou um dos arrays"):
         checks.check_predict(sneaky)
-
-
-def test_monkeypatching_numpy_comparisons_does_not_pass_a_wrong_answer(monkeypatch):
-    monkeypatch.setattr(np, "allclose", lambda *a, **k: True)
-    monkeypatch.setattr(np, "isclose", lambda *a, **k: True)
-    with pytest.raises(AssertionError):
-        checks.check_mse(lambda y, p: 0.0)

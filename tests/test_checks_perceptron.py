@@ -181,10 +181,3 @@ MISTAKES = {
         "deveria acertar toda a tabela do AND"),
     "train blank": ("check_train_perceptron", _not_implemented, "ainda não foi implementada"),
 }
-
-
-def test_monkeypatching_numpy_comparisons_does_not_pass_a_wrong_answer(monkeypatch):
-    monkeypatch.setattr(np, "allclose", lambda *a, **k: True)
-    monkeypatch.setattr(np, "array_equal", lambda *a, **k: True)
-    with pytest.raises(AssertionError):
-        checks.check_step(lambda z: np.where(np.asarray(z) > 0, 1, 0))

@@ -154,10 +154,3 @@ def test_a_notebook_that_silences_numpy_warnings_still_fails_the_stability_check
     with np.errstate(all="ignore"):
         with pytest.raises(AssertionError, match="subtraia o máximo"):
             checks.check_softmax(naive_softmax)
-
-
-def test_monkeypatching_numpy_comparisons_does_not_pass_a_wrong_answer(monkeypatch):
-    monkeypatch.setattr(np, "allclose", lambda *a, **k: True)
-    monkeypatch.setattr(np, "isclose", lambda *a, **k: True)
-    with pytest.raises(AssertionError):
-        checks.check_cross_entropy(lambda y, p: 0.0)

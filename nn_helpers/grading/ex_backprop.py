@@ -161,7 +161,7 @@ def _first_difference(got, expected, what, keys=KEYS, rtol=1e-6, atol=1e-9):
 
 
 def _unchanged(originals, copies):
-    return all(np.array_equal(np.asarray(originals[k]), np.asarray(copies[k])) for k in originals)
+    return all(is_close(originals[k], copies[k], rtol=0, atol=0) for k in originals)
 
 
 def _copy(d):

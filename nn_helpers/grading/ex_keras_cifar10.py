@@ -19,7 +19,7 @@ import os
 
 import numpy as np
 
-from .checking import call, expect_close, fail, fmt, install_notebook_hints, passed
+from .checking import call, expect_close, fail, fmt, install_notebook_hints, is_close, passed
 
 __all__ = ["check_preprocess", "check_build_model"]
 
@@ -179,7 +179,7 @@ def check_build_model(build_model):
     g = np.random.default_rng(2)
     probe = g.uniform(0, 1, size=(8, 32, 32, 3)).astype(np.float32)
     probs = np.asarray(keras.ops.convert_to_numpy(model(probe, training=False)), dtype=float)
-    if not (np.all(probs >= -1e-6) and np.allclose(probs.sum(axis=1), 1, atol=1e-4)):
+    if not (np.all(probs >= -1e-6) and is_close(probs.sum(axis=1), np.ones(len(probs)), rtol=1e-5, atol=1e-4)):
         fail(f"`{name}`: a saída deveria ser uma distribuição de probabilidade (números ≥ 0 "
              f"que somam 1 em cada imagem), mas as somas das linhas são "
              f"{fmt(probs.sum(axis=1)[:4])}…\n  dica: use `activation=\"softmax\"` na última "

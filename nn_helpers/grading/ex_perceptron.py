@@ -241,7 +241,7 @@ def check_train_perceptron(train_perceptron):
             fail(f"`{name}`: w deveria ter forma (2,) e b ser um número, mas vieram "
                  f"{fmt(w)} e {fmt(b[()])}.\n  entrada: {case}")
         predicted = _step(TRUTH_X @ w + b)
-        if not np.array_equal(predicted, y):
+        if not is_close(predicted, y, rtol=0, atol=0):
             stuck = ("\n  dica: os pesos não saíram do zero: a regra é w ← w + lr·(y − ŷ)·x, "
                      "com a entrada x (não o peso w, como escreve o deck 000)."
                      if not np.any(w) else "")

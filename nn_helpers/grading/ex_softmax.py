@@ -19,7 +19,7 @@ from functools import partial
 import numpy as np
 
 from .checking import (as_numbers, call, expect_close, fail, fmt, install_notebook_hints,
-                       passed, rng)
+                       is_close, passed, rng)
 
 __all__ = ["check_softmax", "check_one_hot", "check_cross_entropy"]
 
@@ -115,8 +115,8 @@ def check_softmax(softmax):
             hints = _softmax_mistakes(z)
         expect_close(got, _softmax(z), "softmax", case, what="o vetor de probabilidades", hints=hints)
     got = call(softmax, "softmax", DECK_LOGITS, case="deck 004")
-    if not np.array_equal(np.round(as_numbers(got, "softmax", "o vetor de probabilidades"), 2),
-                          DECK_ROUNDED):
+    if not is_close(np.round(as_numbers(got, "softmax", "o vetor de probabilidades"), 2),
+                    DECK_ROUNDED, rtol=0, atol=1e-9):
         fail("`softmax`: arredondadas a 2 casas, as probabilidades de [2, 1, 0] deveriam ser "
              f"as do deck 004, {fmt(DECK_ROUNDED)}, mas vieram {fmt(np.asarray(got))}.")
     passed("check_softmax", len(cases) + 1)
