@@ -193,7 +193,7 @@ def grade(exercise, submissions, out, jobs=None, limits=None, shard=None, root=N
     with ProcessPoolExecutor(max_workers=min(jobs, max(1, len(tasks)))) as pool:
         futures = {pool.submit(_grade_job, t): t for t in tasks}
         for future in as_completed(futures):
-            path, sid = futures[future][0], futures[future][1]
+            sid = futures[future][1]
             try:
                 result = future.result()
             except Exception as exc:  # o processo de correção morreu: a linha não se perde

@@ -20,7 +20,6 @@ Um kernel que morre é reiniciado uma vez; se morrer de novo, a entrega fica
 com a situação ``kernel_died``. Nenhuma falha de uma entrega para o lote.
 """
 
-import ast
 import copy
 import importlib.util
 import os
@@ -32,7 +31,7 @@ from pathlib import Path
 
 import nbformat
 
-from .release import classify, read_notebook
+from .release import classify, defined_names, read_notebook
 
 __all__ = ["CheckResult", "Limits", "SubmissionResult", "build_grading_notebook",
            "grade_submission", "instructor_copy", "read_submission"]
@@ -112,18 +111,11 @@ def instructor_copy(exercise, root=None):
 
 
 def _defines(source):
-    """Funções e variáveis definidas no nível de cima do código, em ordem."""
+    """O que o código define (veja ``release.defined_names``); nada, se não for Python válido."""
     try:
-        tree = ast.parse(source)
+        return defined_names(source)
     except SyntaxError:
         return []
-    names = []
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-            names.append(node.name)
-        elif isinstance(node, ast.Assign):
-            names += [t.id for t in node.targets if isinstance(t, ast.Name)]
-    return names
 
 
 def _find_answer(submission, grade_id, names):
@@ -272,8 +264,8 @@ def _collect(nb, exercise, submission_name, notes):
     result = SubmissionResult(submission=submission_name, exercise=exercise, notes=list(notes))
     for cell in nb.cells:
         meta = cell.get("metadata", {}).get("nbgrader", {})
-        if meta.get("solution") and _error_of(cell):
-            error = _error_of(cell)
+        error = _error_of(cell) if meta.get("solution") else None
+        if error:
             result.notes.append(f"a célula de resposta `{meta['grade_id']}` levantou "
                                 f"{error.get('ename')}: {(error.get('evalue') or '')[:120]}")
         role = classify(cell)

@@ -38,7 +38,7 @@ from pathlib import Path
 
 import nbformat
 
-__all__ = ["NotebookError", "read_notebook", "classify", "normalize_solution",
+__all__ = ["NotebookError", "read_notebook", "defined_names", "classify", "normalize_solution",
            "make_exercise", "release", "main"]
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
@@ -71,24 +71,35 @@ def read_notebook(path):
 GRADE_ID = re.compile(r"^#\s*grade_id:\s*(\w+)\s*$", re.MULTILINE)
 
 
+def defined_names(source):
+    """Funções, classes e variáveis definidas no nível de cima do código, em ordem.
+
+    Levanta ``SyntaxError`` se o código não for Python válido.
+    """
+    names = []
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.append(node.name)
+        elif isinstance(node, ast.Assign):
+            names += [t.id for t in node.targets if isinstance(t, ast.Name)]
+    return names
+
+
 def _defined_name(source, where):
     """O id de uma célula de resposta: ``# grade_id: nome`` ou a primeira função/variável definida."""
     explicit = GRADE_ID.search(source)
     if explicit:
         return explicit.group(1)
     try:
-        tree = ast.parse(source)
+        names = defined_names(source)
     except SyntaxError as exc:
         raise NotebookError(f"{where}: erro de sintaxe na célula de resposta: {exc}") from None
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-            return node.name
-        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
-            return node.targets[0].id
-    raise NotebookError(
-        f"{where}: a célula de resposta não define nenhuma função nem variável; "
-        f"não sei que nome dar a ela."
-    )
+    if not names:
+        raise NotebookError(
+            f"{where}: a célula de resposta não define nenhuma função nem variável; "
+            f"não sei que nome dar a ela."
+        )
+    return names[0]
 
 
 def classify(cell, where="célula"):
