@@ -31,7 +31,7 @@ from pathlib import Path
 
 import nbformat
 
-from .release import classify, defined_names, read_notebook
+from .release import NotebookError, classify, defined_names, make_exercise, read_notebook
 
 __all__ = ["CheckResult", "Limits", "SubmissionResult", "build_grading_notebook",
            "grade_submission", "instructor_copy", "read_submission"]
@@ -78,8 +78,6 @@ class SubmissionResult:
 
 def read_submission(path):
     """Lê uma entrega tolerando codificações; levanta ``NotebookError`` se ilegível."""
-    from .release import NotebookError
-
     raw = Path(path).read_bytes()
     for encoding in ("utf-8-sig", "cp1252", "latin-1"):
         try:
@@ -140,8 +138,6 @@ def build_grading_notebook(instructor, submission, exercise_module):
     Células de resposta: da entrega (ou a versão em branco, se faltar). Todas as
     outras — inclusive as verificações, com as partes ocultas — da cópia do professor.
     """
-    from .release import make_exercise
-
     blank = make_exercise(instructor)
     has_checks = importlib.util.find_spec(f"nn_helpers.grading.{exercise_module}") is not None
     nb = copy.deepcopy(instructor)
@@ -303,8 +299,6 @@ def grade_submission(path, instructor, exercise, limits=None):
 
 
 def _grade(path, instructor, exercise, limits):
-    from .release import NotebookError
-
     try:
         try:
             submission = read_submission(path)
