@@ -12,6 +12,7 @@ Módulos (cada um lido de cima a baixo em poucos minutos):
 * ``gradcheck``  — o gradiente numérico, para conferir a retropropagação;
 * ``cifar``      — o CIFAR-10 real (com checksum) e um substituto gerado, rotulado como tal;
 * ``plotting``   — gráficos: dados e reta, curva e superfície do erro, caminhos, fronteiras de decisão;
+* ``animations`` — animações que tocam no livro sem kernel e sem internet;
 * ``validation`` — validação das entradas, com mensagens em português;
 * ``grading``    — as verificações automáticas dos exercícios.
 """
