@@ -3,8 +3,9 @@
 
     python3 course.py book      # prepara o ambiente e constrói o livro em _build/html
     python3 course.py test      # prepara o ambiente e roda todos os testes
-    python3 course.py release   # regenera exercises/ a partir de solutions/
-    python3 course.py lab       # abre o JupyterLab na pasta dos exercícios
+    python3 course.py release   # regenera exercises/ (de solutions/) e book/*.ipynb (de book/*.md)
+    python3 course.py lab       # abre o JupyterLab: capítulos em book/*.ipynb, exercícios em exercises/
+    python3 course.py check-repository URL   # _config.yml aponta para este repositório? (publicação)
 
 "Preparar o ambiente" = criar ``.venv`` e instalar ``requirements.txt`` nele
 (só na primeira vez, ou quando ``requirements.txt``/``pyproject.toml`` mudam).
@@ -13,6 +14,8 @@ Argumentos extras são repassados: ``python3 course.py test -k mse``.
 
 import hashlib
 import os
+import re
+import shutil
 import subprocess
 import sys
 import venv
@@ -79,13 +82,46 @@ def environment():
     return env
 
 
+def ensure_chromium():
+    """O teste do livro no navegador precisa de um Chromium; no Debian/Ubuntu, como root, instala-o."""
+    if any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")):
+        return
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
+    sudo = [] if root else ["sudo", "-n"]
+    if shutil.which("apt-get") and (root or shutil.which("sudo")):
+        say("instalando o Chromium (apt-get), para o teste do livro no navegador")
+        apt = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run([*sudo, "apt-get", "update", "-qq"], env=apt, check=False)
+        subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"],
+                       env=apt, check=False, stdout=subprocess.DEVNULL)
+    if not shutil.which("chromium"):
+        say("Chromium não encontrado: o teste do livro no navegador será pulado "
+            "(instale o pacote chromium para rodá-lo; no CI ele é obrigatório)")
+
+
 def run(command, env=None):
     result = subprocess.run(command, cwd=ROOT, env=env)
     if result.returncode != 0:
         sys.exit(result.returncode)
 
 
+def check_repository(expected):
+    """Confere se ``repository: url:`` de _config.yml é ``expected`` (o workflow de publicação usa)."""
+    text = (ROOT / "_config.yml").read_text(encoding="utf-8")
+    found = re.search(r"^repository:\s*\n\s+url:\s*(\S+)", text, re.MULTILINE)
+    url = found.group(1).rstrip("/") if found else None
+    if url != expected.rstrip("/"):
+        print(f"_config.yml diz `repository: url: {url}`, mas este repositório é {expected}.\n"
+              "Troque o endereço em _config.yml e rode `python3 course.py release` (os links do Colab, "
+              "do Binder e a instalação do nn_helpers nos notebooks saem dele).", file=sys.stderr)
+        return 1
+    say(f"repositório: {url}")
+    return 0
+
+
 def main(argv):
+    if argv[:1] == ["check-repository"] and len(argv) == 2:
+        return check_repository(argv[1])
     if not argv or argv[0] not in ("book", "test", "release", "lab"):
         print(__doc__)
         return 2
@@ -93,16 +129,20 @@ def main(argv):
     python = str(setup())
     env = environment()
     if task == "book":
-        run([python, "-m", "nn_helpers.grading.release", "--check"], env)
+        # um termo por conceito (book/glossary.md): uma variante proibida derruba o build
+        run([python, "-m", "pytest", "-q", "-n", "0", "tests/test_glossary.py"], env)
+        # exercises/ e book/*.ipynb são gerados: regenera o que estiver desatualizado
+        run([python, "-m", "nn_helpers.grading.release"], env)
         run([str(venv_bin("jupyter-book")), "build", ".", "--warningiserror",
              "--keep-going", *extra], env)
         say(f"livro pronto: {ROOT / '_build' / 'html' / 'index.html'}")
     elif task == "test":
+        ensure_chromium()
         run([python, "-m", "pytest", *extra], env)
     elif task == "release":
         run([python, "-m", "nn_helpers.grading.release", *extra], env)
     elif task == "lab":
-        run([str(venv_bin("jupyter")), "lab", "exercises", *extra], env)
+        run([str(venv_bin("jupyter")), "lab", *extra], env)
     return 0
 
 

@@ -9,6 +9,7 @@ import importlib
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,164 @@ def test_chapter_1_shows_the_five_mses_of_deck_000(built_html):
     page = (built_html / "book" / "01_linear_regression.html").read_text(encoding="utf-8")
     for number in ("51449", "7533,33", "121974,33", "5279", "22767,33"):
         assert number in page, number
+
+
+# --- O livro como um leitor o vê: links, recursos locais e, num Chromium sem rede, cada página ----------
+
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+CHAPTER_PAGES = [name for name in toc_files() if re.match(r"book/\d\d_", name)]
+
+
+class _Page(HTMLParser):
+    """Ids, links e recursos (script, css, imagem) de uma página HTML."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids, self.links, self.resources = set(), [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        elif tag in ("script", "img", "iframe", "source") and attrs.get("src"):
+            self.resources.append(attrs["src"])
+        elif tag == "link" and attrs.get("href") and "stylesheet" in (attrs.get("rel") or ""):
+            self.resources.append(attrs["href"])
+
+
+def _parse(path):
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def _is_external(url):
+    return bool(re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I)) and not url.startswith(("data:", "mailto:"))
+
+
+def test_no_page_loads_anything_from_the_internet(built_html):
+    external = {}
+    for path in sorted(built_html.rglob("*.html")):
+        bad = [url for url in _parse(path).resources if _is_external(url) or url.startswith("//")]
+        if bad:
+            external[str(path.relative_to(built_html))] = bad
+    assert not external, f"recursos externos (o livro precisa abrir sem internet): {external}"
+
+
+def test_every_internal_link_and_anchor_exists(built_html):
+    pages = {path: _parse(path) for path in built_html.rglob("*.html")}
+    broken = []
+    for path, page in pages.items():
+        for url in page.links + page.resources:
+            if _is_external(url) or url.startswith("//"):
+                continue
+            target, _, anchor = url.partition("#")
+            target_path = (path.parent / target.split("?")[0]).resolve() if target else path
+            if not target_path.exists():
+                broken.append(f"{path.relative_to(built_html)} → {url}")
+            elif anchor and target_path.suffix == ".html":
+                ids = pages[target_path].ids if target_path in pages else _parse(target_path).ids
+                if anchor not in ids:
+                    broken.append(f"{path.relative_to(built_html)} → {url} (âncora)")
+    assert not broken, "links internos quebrados:\n" + "\n".join(broken[:40])
+
+
+READER = r"""(() => {
+  const images = [...document.querySelectorAll('article img')];
+  const maths = [...document.querySelectorAll('article .math')];
+  return {
+    math: maths.length,
+    typeset: maths.filter(m => m.querySelector('mjx-container svg')).length,
+    math_errors: document.querySelectorAll('mjx-merror, [data-mjx-error]').length,
+    images: images.length,
+    broken_images: images.filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src.slice(-60)),
+    no_alt: images.filter(i => !i.alt || /\.(png|jpe?g|svg)$/i.test(i.alt)).map(i => i.src.slice(-60)),
+    animations: document.querySelectorAll('.nn-animation').length,
+    launch: [...document.querySelectorAll('a')].filter(a => /colab|mybinder/.test(a.href)).length,
+  };
+})()"""
+
+PLAY = r"""(async () => {
+  const results = [];
+  for (const anim of document.querySelectorAll('.nn-animation')) {
+    const img = anim.querySelector('img');
+    anim.scrollIntoView();
+    const before = img.src;
+    anim.querySelector('button[title="Tocar"]').click();
+    await new Promise(r => setTimeout(r, 700));
+    anim.querySelector('button[title="Pausar"]').click();
+    results.push({frames: +anim.dataset.frames, loaded: img.naturalWidth > 0, moved: img.src !== before});
+  }
+  return results;
+})()"""
+
+
+@pytest.fixture(scope="module")
+def reader(built_html):
+    """Cada página do sumário aberta num Chromium sem rede: o que o leitor vê, e uma foto de cada uma."""
+    from browser import Chromium, chromium_required, find_chromium
+
+    if find_chromium() is None:
+        message = ("Chromium não instalado: `python3 course.py test` o instala com apt-get no Debian/Ubuntu "
+                   "(como root); em outro sistema, instale o Chromium e rode de novo.")
+        if chromium_required():
+            pytest.fail(message)
+        pytest.skip(message)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    seen = {}
+    with Chromium() as browser:
+        for name in toc_files():
+            browser.open(built_html / f"{name}.html")
+            if browser.evaluate("document.querySelectorAll('.math').length"):
+                assert browser.wait_until("!!(window.MathJax && MathJax.startup && MathJax.startup.promise)",
+                                          timeout=30), f"{name}: o MathJax não carregou"
+                browser.evaluate("MathJax.startup.promise.then(() => true)", await_promise=True)
+            browser.wait_until("[...document.images].every(i => i.complete)", timeout=20)
+            page = browser.evaluate(READER)
+            stem = name.replace("/", "_")
+            browser.screenshot(SCREENSHOTS / f"{stem}.png")
+            page["played"] = browser.evaluate(PLAY, await_promise=True)
+            if page["played"]:
+                browser.screenshot(SCREENSHOTS / f"{stem}-animation.png")
+            seen[name] = page
+        seen["_requests"] = list(browser.requests)
+        seen["_errors"] = list(browser.console_errors)
+    return seen
+
+
+def test_browser_made_no_external_request(reader):
+    external = [url for url in reader["_requests"] if not url.startswith(("file:", "data:", "blob:", "about:"))]
+    assert not external, f"pedidos para fora do livro: {external[:10]}"
+
+
+def test_pages_run_no_failing_javascript(reader):
+    assert not reader["_errors"], reader["_errors"][:5]
+
+
+def test_every_formula_is_typeset(reader):
+    pages = {k: v for k, v in reader.items() if not k.startswith("_")}
+    assert sum(p["math"] for p in pages.values()) > 100
+    bad = {name: (p["typeset"], p["math"], p["math_errors"]) for name, p in pages.items()
+           if p["typeset"] != p["math"] or p["math_errors"]}
+    assert not bad, f"fórmulas não renderizadas (renderizadas, total, erros): {bad}"
+
+
+def test_every_image_loads_and_has_alt_text(reader):
+    pages = {k: v for k, v in reader.items() if not k.startswith("_")}
+    broken = {name: p["broken_images"] for name, p in pages.items() if p["broken_images"]}
+    assert not broken, f"imagens que não carregam: {broken}"
+    no_alt = {name: p["no_alt"] for name, p in pages.items() if p["no_alt"]}
+    assert not no_alt, f"imagens sem texto alternativo (alt): {no_alt}"
+
+
+@pytest.mark.parametrize("name", CHAPTER_PAGES)
+def test_every_chapter_has_figures_a_playing_animation_and_launch_buttons(reader, name):
+    page = reader[name]
+    assert page["images"] >= 1, f"{name}: nenhuma figura"
+    assert page["launch"] >= 2, f"{name}: faltam os botões Colab/Binder"
+    assert page["played"], f"{name}: nenhuma animação"
+    for anim in page["played"]:
+        assert anim["loaded"] and anim["moved"], f"{name}: uma animação não tocou ({anim})"
+        assert anim["frames"] >= 10

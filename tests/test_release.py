@@ -106,8 +106,14 @@ def test_a_corrupted_notebook_gets_a_portuguese_message(tmp_path):
         read_notebook(broken)
 
 
-def test_release_writes_then_reports_nothing_stale(tmp_path):
+def _course(tmp_path):
     (tmp_path / "solutions").mkdir()
+    (tmp_path / "_config.yml").write_text("repository:\n  url: https://github.com/org/curso\n",
+                                          encoding="utf-8")
+
+
+def test_release_writes_then_reports_nothing_stale(tmp_path):
+    _course(tmp_path)
     nbformat.write(_toy_solution(), tmp_path / "solutions" / "ex_toy.ipynb")
     written = release(tmp_path)
     assert {p.name for p in written} == {"ex_toy.ipynb"} and len(written) == 2
@@ -126,7 +132,38 @@ def test_an_explicit_grade_id_names_a_cell_of_constants():
 
 
 def test_release_can_be_limited_to_one_exercise(tmp_path):
-    (tmp_path / "solutions").mkdir()
+    _course(tmp_path)
     nbformat.write(_toy_solution(), tmp_path / "solutions" / "ex_toy.ipynb")
     (tmp_path / "solutions" / "ex_broken.ipynb").write_text("{", encoding="utf-8")
     assert len(release(tmp_path, only="ex_toy")) == 2
+
+
+def test_every_exercise_installs_nn_helpers_where_it_is_missing(monkeypatch):
+    """No Colab não há nn_helpers: a célula de preparação o instala do repositório de _config.yml."""
+    import importlib.util
+    import subprocess
+
+    from nn_helpers.grading.release import SETUP_ID, course_repository
+
+    url, branch = course_repository(ROOT)
+    for path in sorted((ROOT / "exercises").glob("ex_*.ipynb")):
+        cell = read_notebook(path).cells[1]
+        assert cell.id == SETUP_ID and f"git+{url}@{branch}" in cell.source, path.name
+    calls = []
+    monkeypatch.setattr(subprocess, "run", lambda cmd, check: calls.append(cmd))
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: object())
+    exec(cell.source, {})
+    assert calls == [], "com o nn_helpers instalado, a célula não instala nada"
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    exec(cell.source, {})
+    assert calls and calls[0][-1] == f"nn_helpers @ git+{url}@{branch}"
+
+
+def test_every_chapter_has_an_executable_ipynb_copy_for_colab_and_binder():
+    chapters = [md for md in sorted((ROOT / "book").glob("*.md")) if "kernelspec:" in md.read_text()[:400]]
+    copies = sorted((ROOT / "book").glob("*.ipynb"))
+    assert [p.stem for p in copies] == [md.stem for md in chapters]
+    for path in copies:
+        nb = read_notebook(path)
+        assert all(c.outputs == [] for c in nb.cells if c.cell_type == "code"), path.name
+        assert nb.cells[2].id == "setup-nn-helpers"

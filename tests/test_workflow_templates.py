@@ -86,3 +86,46 @@ def test_an_empty_shard_is_not_an_error(tmp_path):
     assert main(["ex_linear_regression", str(tmp_path / "entregas"), "--out", str(out),
                  "--shard", "2/4", "--root", str(ROOT)]) == 0
     assert (out / "grades.csv").read_text(encoding="utf-8").count("\n") == 1
+
+
+def _runs(workflow):
+    return [" ".join(step["run"].split()) for step in run_steps(workflow)]
+
+
+def _uses(workflow):
+    return [step.get("uses", "") for job in workflow["jobs"].values() for step in job["steps"]]
+
+
+def test_the_pages_workflow_builds_like_the_readme_and_publishes_the_html():
+    workflow = load("publish-book.yml")
+    assert "python3 course.py book" in _runs(workflow), "o mesmo build do README (com -W)"
+    upload = next(s for s in workflow["jobs"]["build"]["steps"]
+                  if s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "_build/html"
+    assert any(u.startswith("actions/deploy-pages") for u in _uses(workflow))
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    course = (ROOT / "course.py").read_text(encoding="utf-8")
+    assert '"--warningiserror"' in course
+
+
+def test_the_pages_workflow_stops_when_config_points_to_another_repository(capsys):
+    import importlib.util
+
+    workflow = load("publish-book.yml")
+    check = next(r for r in _runs(workflow) if "check-repository" in r)
+    assert check.startswith("python3 course.py check-repository")
+    spec = importlib.util.spec_from_file_location("course", ROOT / "course.py")
+    course = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(course)
+    url = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]["url"]
+    assert course.main(["check-repository", url]) == 0
+    assert course.main(["check-repository", "https://github.com/outra-pessoa/fork"]) == 1
+    assert "Troque o endereço em _config.yml" in capsys.readouterr().err
+
+
+def test_the_test_workflow_runs_the_readme_command_and_keeps_the_screenshots():
+    workflow = load("test-course.yml")
+    assert "python3 course.py test" in _runs(workflow)
+    upload = next(s for s in workflow["jobs"]["test"]["steps"]
+                  if s.get("uses", "").startswith("actions/upload-artifact"))
+    assert upload["with"]["path"] == "_build/screenshots" and upload["if"] == "always()"

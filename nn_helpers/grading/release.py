@@ -24,6 +24,13 @@ Cada célula recebe metadados compatíveis com o nbgrader (``schema_version 3``)
 O ``id`` de cada célula de resposta e de verificação é o seu ``grade_id``:
 estável entre versões, é por ele que o corretor acha as respostas.
 
+Fora do ambiente do curso (no Google Colab, por exemplo) o ``nn_helpers`` não
+está instalado: cada exercício ganha, logo depois do título, uma célula de
+preparação que o instala a partir do repositório do curso (``repository.url``
+em ``_config.yml``) e que não faz nada onde ele já existe. Pelo mesmo motivo, cada
+capítulo ``book/*.md`` ganha uma cópia ``book/*.ipynb`` (sem saídas, com a mesma
+célula): é ela que os botões Colab e Binder do livro abrem.
+
 Uso: ``nn-release`` (reescreve) ou ``nn-release --check`` (só confere, para
 testes e CI; sai com código 1 se algo estiver desatualizado).
 """
@@ -39,7 +46,7 @@ from pathlib import Path
 import nbformat
 
 __all__ = ["NotebookError", "read_notebook", "defined_names", "classify", "normalize_solution",
-           "make_exercise", "release", "main"]
+           "make_exercise", "course_repository", "setup_cell", "chapter_notebook", "release", "main"]
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
@@ -48,6 +55,17 @@ RAISE = 'raise NotImplementedError("Complete este trecho e execute a célula.")'
 CHECK_CALL = re.compile(r"^(check_\w+)\(", re.MULTILINE)
 POINTS = re.compile(r"#\s*pontos:\s*(\d+(?:\.\d+)?)")
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+SETUP_ID = "setup-nn-helpers"
+SETUP = """\
+# Preparação: fora do ambiente do curso (no Google Colab, por exemplo), instala a biblioteca do curso,
+# nn_helpers, a partir do repositório. Onde ela já está instalada, esta célula não faz nada.
+import importlib.util
+import subprocess
+import sys
+
+if importlib.util.find_spec("nn_helpers") is None:
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet",
+                    "nn_helpers @ git+{url}@{branch}"], check=True)"""
 
 
 class NotebookError(ValueError):
@@ -183,9 +201,35 @@ def _blank_regions(source, begin, end, replacement):
     return "\n".join(out).rstrip()
 
 
-def make_exercise(solution_nb):
-    """Versão do aluno de uma solução já normalizada: respostas em branco, testes ocultos fora."""
+def course_repository(root):
+    """``(url, branch)`` do repositório do curso, lidos de ``_config.yml`` (``repository``)."""
+    import yaml
+
+    config = yaml.safe_load((Path(root) / "_config.yml").read_text(encoding="utf-8"))
+    repo = config.get("repository") or {}
+    if not str(repo.get("url", "")).startswith("https://"):
+        raise NotebookError("_config.yml: falta `repository: url: https://...`, o endereço do "
+                            "repositório do curso (dele saem o Colab, o Binder e a instalação).")
+    return repo["url"].rstrip("/"), repo.get("branch", "main")
+
+
+def setup_cell(repository):
+    """Célula de código (somente leitura) que instala o nn_helpers onde ele não existe."""
+    url, branch = repository
+    cell = nbformat.v4.new_code_cell(SETUP.format(url=url, branch=branch))
+    cell.id = SETUP_ID
+    cell.metadata = {"nbgrader": _nbgrader(SETUP_ID), "editable": False, "deletable": False}
+    return cell
+
+
+def make_exercise(solution_nb, repository=None):
+    """Versão do aluno de uma solução já normalizada: respostas em branco, testes ocultos fora.
+
+    Com ``repository=(url, branch)``, a célula de preparação entra logo depois da primeira.
+    """
     nb = copy.deepcopy(solution_nb)
+    if repository is not None:
+        nb.cells.insert(1, setup_cell(repository))
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
         if meta.get("solution"):
@@ -206,23 +250,55 @@ def release(root, check=False, only=None):
     exercício. Retorna a lista de arquivos que estavam (ou estariam) desatualizados.
     """
     root = Path(root)
-    stale = []
+    repository = course_repository(root)
+    targets = []
     for src in sorted((root / "solutions").glob(f"{only or 'ex_*'}.ipynb")):
         solution = normalize_solution(read_notebook(src), src.stem)
-        targets = [(src, solution), (root / "exercises" / src.name, make_exercise(solution))]
-        for path, nb in targets:
-            text = _text(nb)
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(path)
-                if not check:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_text(text, encoding="utf-8")
+        targets += [(src, solution),
+                    (root / "exercises" / src.name, make_exercise(solution, repository))]
+    if only is None:
+        targets += [(md.with_suffix(".ipynb"), chapter_notebook(md, repository))
+                    for md in sorted((root / "book").glob("*.md")) if _is_notebook(md)]
+    stale = []
+    for path, nb in targets:
+        text = _text(nb)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            stale.append(path)
+            if not check:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
     return stale
+
+
+def _is_notebook(md):
+    return "kernelspec:" in md.read_text(encoding="utf-8").split("\n---", 1)[0]
+
+
+def chapter_notebook(md, repository):
+    """O capítulo ``md`` (notebook MyST) como ``.ipynb`` sem saídas, com a célula de preparação."""
+    from myst_nb.core.read import read_myst_markdown_notebook
+
+    nb = read_myst_markdown_notebook(md.read_text(encoding="utf-8"))
+    note = nbformat.v4.new_markdown_cell(
+        "> Esta é a cópia executável do capítulo, gerada de `book/" + md.name + "` por "
+        "`python3 course.py release`. Execute as células em ordem; a primeira instala a biblioteca do "
+        "curso se ela faltar. Figuras, animações e exploradores aparecem ao executar.")
+    note.id = "about-this-notebook"
+    nb.cells[1:1] = [note, setup_cell(repository)]
+    for k, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+        if cell.get("id") not in ("about-this-notebook", SETUP_ID):
+            cell.id = f"cell-{k}"
+    nb.metadata = {"kernelspec": dict(KERNELSPEC), "language_info": {"name": "python"}}
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    return nb
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(
-        prog="nn-release", description="Gera exercises/ a partir de solutions/.")
+        prog="nn-release",
+        description="Gera exercises/ a partir de solutions/ e book/*.ipynb a partir de book/*.md.")
     parser.add_argument("--check", action="store_true",
                         help="só confere; sai com código 1 se algo estiver desatualizado")
     parser.add_argument("--root", default=".", help="raiz do repositório (padrão: .)")
