@@ -91,7 +91,9 @@ class Chromium:
         if method == "Network.requestWillBeSent":
             self.requests.append(params["request"]["url"])
         elif method == "Runtime.exceptionThrown":
-            self.console_errors.append(params["exceptionDetails"].get("text", ""))
+            details = params["exceptionDetails"]
+            exception = details.get("exception", {}).get("description", details.get("text", ""))
+            self.console_errors.append(f"{details.get('url', '?')}:{details.get('lineNumber')}: {exception}")
         self._events.append(message)
 
     def send(self, method, **params):
