@@ -23,9 +23,10 @@ CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n(.*?)^```", re.MULTILINE | re.
 
 
 def code_of(chapter):
-    """O código Python das células de um capítulo MyST (sem as opções `:tag:`)."""
+    """O código Python das células de um capítulo MyST (sem as opções `:tag:` nem o bloco YAML)."""
     cells = []
     for body in CODE_CELL.findall(chapter.read_text(encoding="utf-8")):
+        body = re.sub(r"\A---\n.*?^---\n", "", body, flags=re.MULTILINE | re.DOTALL)  # opções YAML
         lines = [ln for ln in body.splitlines()
                  if not re.match(r"^:\w[\w-]*:", ln) and not ln.startswith(("%", "!"))]
         cells.append("\n".join(lines))
