@@ -300,17 +300,25 @@ def draw_network(model, ax=None, weights=None, labels=None, max_units=8, bias=Fa
         _, ax = plt.subplots(figsize=(1.7 * n_layers + legend_width, 0.5 * (height + bias) + 1.6))
 
     # Arestas: uma por par (unidade desenhada, unidade desenhada) de camadas vizinhas.
-    segments, values, bias_segments, bias_values = [], [], [], []
+    # Onde escrever o valor (show_values): a uma fração t da aresta, que cresce de 0,2 (na
+    # primeira unidade da coluna) a 0,65 (na última), para os números de arestas que se
+    # cruzam não caírem no mesmo lugar; nas arestas do intercepto, que saem do mesmo ponto, 0,35.
+    segments, values, spots = [], [], []
+    bias_segments, bias_values, bias_spots = [], [], []
     for k in range(n_layers - 1):
-        for i, y0 in unit_y[k].items():
+        n_src = len(unit_y[k])
+        for rank, (i, y0) in enumerate(unit_y[k].items()):
+            t = 0.2 + 0.45 * rank / max(n_src - 1, 1)
             for j, y1 in unit_y[k + 1].items():
                 segments.append(((k, y0), (k + 1, y1)))
                 values.append(Ws[k][i, j] if Ws is not None else np.nan)
+                spots.append((k + t, y0 + t * (y1 - y0)))
         if bias:
             for j, y1 in unit_y[k + 1].items():
                 bias_segments.append(((k, bias_y), (k + 1, y1)))
                 has_b = Ws is not None and bs[k] is not None
                 bias_values.append(bs[k][j] if has_b else np.nan)
+                bias_spots.append((k + 0.35, bias_y + 0.35 * (y1 - bias_y)))
     values, bias_values = np.array(values, dtype=float), np.array(bias_values, dtype=float)
     drawn = np.concatenate([values, bias_values])
     scale = np.nanmax(np.abs(drawn)) if np.isfinite(drawn).any() else 0.0
@@ -333,11 +341,9 @@ def draw_network(model, ax=None, weights=None, labels=None, max_units=8, bias=Fa
                                          linestyles="--", alpha=0.8, zorder=1,
                                          gid="arestas-vies"))
     if show_values:
-        for ((x0, y0), (x1, y1)), v in zip(segments + bias_segments,
-                                           np.concatenate([values, bias_values])):
+        for (x, y), v in zip(spots + bias_spots, drawn):
             if np.isfinite(v):
-                ax.text(x0 + 0.3 * (x1 - x0), y0 + 0.3 * (y1 - y0), _fmt(v), fontsize=7,
-                        ha="center", va="center", zorder=4,
+                ax.text(x, y, _fmt(v), fontsize=7, ha="center", va="center", zorder=4,
                         bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.85))
 
     # Unidades: círculos (cor por tipo de camada); "⋮" no lugar das que não cabem.
@@ -388,8 +394,9 @@ def draw_network(model, ax=None, weights=None, labels=None, max_units=8, bias=Fa
     caption_lines = 0
     for k, n in enumerate(sizes):
         shown = sum(u is not None for u in slots[k])
-        lines = [names[k], f"{n} unidade{'s' if n > 1 else ''}"
-                 + (f" ({shown} desenhadas)" if shown < n else "")]
+        lines = [names[k], f"{n} unidade{'s' if n > 1 else ''}"]
+        if shown < n:
+            lines.append(f"({shown} desenhadas)")
         if acts is not None and k > 0 and acts[k - 1]:
             lines.append(f"ativação: {acts[k - 1]}")
         caption_lines = max(caption_lines, len(lines))

@@ -69,7 +69,7 @@ def test_a_wide_layer_is_truncated_with_the_true_count():
     assert n_units(ax) == 21 and n_edges(ax) == 7 * 7 + 7 * 7
     dots = [t for t in ax.texts if t.get_text() == "⋮"]
     assert len(dots) == 3
-    assert "784 unidades (7 desenhadas)" in captions(ax)[0]
+    assert "784 unidades\n(7 desenhadas)" in captions(ax)[0]
     labels = [t.get_text() for t in ax.texts]
     assert "$x_{1}$" in labels and "$x_{784}$" in labels and "$x_{5}$" not in labels
 
@@ -101,6 +101,26 @@ def test_bias_widths_share_the_scale_of_the_weights():
     assert np.all(lw < lw_bias.max())
     texts = {t.get_text() for t in ax.texts}
     assert {"1", "−1", "2", "−0,5"} <= texts                             # vírgula e sinal de menos
+
+
+def test_each_value_is_written_on_its_own_edge():
+    W1, b1 = np.array([[0.5, -1.0, 0.25], [1.5, 0.5, -0.75]]), np.array([0.0, 0.5, -0.5])
+    W2, b2 = np.array([[1.0, -1.0], [-0.5, 2.0], [0.75, 0.25]]), np.array([0.1, -0.1])
+    ax = draw_network([(W1, b1), (W2, b2)], bias=True, show_values=True)
+    texts = [t for t in ax.texts if t.get_fontsize() == 7]      # os valores, em letra pequena
+    edges = artist(ax, "arestas").get_segments() + artist(ax, "arestas-vies").get_segments()
+    values = np.concatenate([W1.ravel(), W2.ravel(), b1, b2])
+    assert len(texts) == len(edges) == len(values) == 17
+
+    def on_segment(point, seg):
+        (x0, y0), (x1, y1) = seg
+        t = (point[0] - x0) / (x1 - x0)
+        return 0 < t < 1 and np.isclose(y0 + t * (y1 - y0), point[1])
+
+    for seg, value in zip(edges, values):
+        here = [t.get_text() for t in texts if on_segment(t.get_position(), seg)]
+        expected = f"{value:g}".replace(".", ",").replace("-", "−")
+        assert expected in here, (seg, value, here)
 
 
 def test_weights_false_and_explicit_weights():
@@ -181,7 +201,7 @@ def test_fake_keras_model_skips_layers_without_weights_and_says_so():
                        FakeLayer("Activation", activation="softmax")])
     ax = draw_network(model)
     assert captions(ax)[0].startswith("entrada\n784 unidades")
-    assert captions(ax)[2] == "saída\n10 unidades (7 desenhadas)\nativação: softmax"
+    assert captions(ax)[2] == "saída\n10 unidades\n(7 desenhadas)\nativação: softmax"
     note = [t.get_text() for t in ax.texts if t.get_text().startswith("Nota")]
     assert len(note) == 1 and "Flatten" in note[0] and "Dropout" in note[0]
     assert "InputLayer" not in note[0]
@@ -224,8 +244,8 @@ def test_real_keras_model():
                               keras.layers.Dense(16, activation="relu"),
                               keras.layers.Dropout(0.2), keras.layers.Dense(10)])
     ax = draw_network(model, weights=True, bias=True)
-    assert captions(ax)[0] == "entrada\n784 unidades (7 desenhadas)"
-    assert captions(ax)[2] == "saída\n10 unidades (7 desenhadas)\nativação: linear"
+    assert captions(ax)[0] == "entrada\n784 unidades\n(7 desenhadas)"
+    assert captions(ax)[2] == "saída\n10 unidades\n(7 desenhadas)\nativação: linear"
     assert any("Flatten, Dropout" in t.get_text() for t in ax.texts)
     assert n_edges(ax) == 7 * 7 + 7 * 7 and n_edges(ax, "arestas-vies") == 7 + 7
     kernel = model.layers[1].get_weights()[0]               # (784, 16): as 4 primeiras e 3 últimas
