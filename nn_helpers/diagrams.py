@@ -45,6 +45,9 @@ def _read_matrices(items, where_name):
     o ``n_out`` da anterior), que cada ``b`` tem forma ``(n_out,)`` e que não há
     NaN nem infinito.
     """
+    if len(items) == 0:
+        raise ValueError(f"{WHERE}: `{where_name}` é uma lista vazia; passe uma matriz de pesos "
+                         f"(n_in, n_out) por camada.")
     Ws, bs = [], []
     for k, item in enumerate(items, start=1):
         is_pair = isinstance(item, tuple) and len(item) == 2 and np.ndim(item[0]) == 2
@@ -109,11 +112,11 @@ def _from_mlp(model):
     """``nn_helpers.nn.MLP`` → tamanhos, pesos e ativações das camadas ``Dense``."""
     dense = [layer for layer in model.layers if isinstance(layer, Dense)]
     dropouts = [layer for layer in model.layers if isinstance(layer, Dropout)]
-    _, Ws, bs = _read_matrices([(d.W, d.b) for d in dense], "model")
-    notes = ([f"Dropout({dropouts[0].rate:g}) depois das camadas ocultas: não desenhado "
-              f"(não tem pesos)"] if dropouts else [])
-    return {"sizes": [Ws[0].shape[0]] + [W.shape[1] for W in Ws], "W": Ws, "b": bs,
-            "act": [d.activation for d in dense], "notes": notes}
+    sizes, Ws, bs = _read_matrices([(d.W, d.b) for d in dense], "model")
+    notes = ([f"camadas sem pesos, não desenhadas: Dropout({dropouts[0].rate:g}) depois de "
+              f"cada camada oculta"] if dropouts else [])
+    return {"sizes": sizes, "W": Ws, "b": bs, "act": [d.activation for d in dense],
+            "notes": notes}
 
 
 def _activation_name(layer):
@@ -130,7 +133,7 @@ def _from_keras(model):
     sem pesos (Flatten, Dropout...) são puladas e anotadas; uma ``Activation`` vira a
     ativação da camada densa anterior; qualquer outra camada com pesos é um erro.
     """
-    pairs, acts, skipped = [], [], []
+    pairs, acts, skipped, folded = [], [], [], []
     for layer in model.layers:
         kind = type(layer).__name__
         name = getattr(layer, "name", kind)
@@ -160,13 +163,15 @@ def _from_keras(model):
                              f"Flatten e Dropout, são puladas).")
         elif kind == "Activation" and acts:
             acts[-1] = _activation_name(layer)          # Dense + Activation = Dense com ativação
-            skipped.append(f"{kind}({acts[-1]}), desenhada como a ativação da camada anterior")
+            folded.append(f"{kind}({acts[-1]})")
         else:
             skipped.append(kind)
     if not pairs:
         raise ValueError(f"{WHERE}: o modelo não tem nenhuma camada Dense para desenhar.")
     sizes, Ws, bs = _read_matrices(pairs, "model.layers")
-    notes = [f"não desenhadas: {', '.join(skipped)} (não têm pesos)"] if skipped else []
+    notes = [f"camadas sem pesos, não desenhadas: {', '.join(skipped)}"] if skipped else []
+    if folded:
+        notes.append(f"{', '.join(folded)} aparece como a ativação da camada densa anterior")
     return {"sizes": sizes, "W": Ws, "b": bs, "act": acts, "notes": notes}
 
 

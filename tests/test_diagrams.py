@@ -202,9 +202,9 @@ def test_fake_keras_model_skips_layers_without_weights_and_says_so():
     ax = draw_network(model)
     assert captions(ax)[0].startswith("entrada\n784 unidades")
     assert captions(ax)[2] == "saída\n10 unidades\n(7 desenhadas)\nativação: softmax"
-    note = [t.get_text() for t in ax.texts if t.get_text().startswith("Nota")]
-    assert len(note) == 1 and "Flatten" in note[0] and "Dropout" in note[0]
-    assert "InputLayer" not in note[0]
+    notes = [t.get_text() for t in ax.texts if t.get_text().startswith("Nota")]
+    assert notes == ["Nota: camadas sem pesos, não desenhadas: Flatten, Dropout.",
+                     "Nota: Activation(softmax) aparece como a ativação da camada densa anterior."]
     ax = draw_network(model, weights=True)
     assert n_edges(ax) == 7 * 7 + 7 * 7
 
@@ -297,6 +297,7 @@ def test_nan_in_a_trained_mlp_is_reported():
     (dict(weights=[np.ones((2, 3)), np.ones((3, 1))]), r"tamanhos \[2, 3, 1\], mas o modelo "
                                                        r"tem camadas de tamanhos \[2, 2, 1\]"),
     (dict(weights="sim"), "`weights` deve ser None, True, False ou uma lista"),
+    (dict(weights=[]), "`weights` é uma lista vazia"),
     (dict(labels=["a", "b"]), "`labels` tem 2 nome"),
     (dict(activations=["relu"]), "um nome por camada com pesos"),
     (dict(unit_labels=[None, ["a"], None]), r"`unit_labels\[1\]` tem 1 nome\(s\), mas a camada "
