@@ -194,7 +194,7 @@ def _read_model(model):
 
 def _choose_weights(spec, weights, model):
     """Decide quais pesos desenham as espessuras: (lista de W, lista de b) ou (None, None)."""
-    if weights is None:                 # automático: só quando o próprio model é uma lista de pesos
+    if weights is None:                 # automático: só quando o próprio model é uma lista de W
         weights = isinstance(model, (list, tuple)) and spec["W"] is not None
     if weights is False:
         return None, None
@@ -293,7 +293,7 @@ def draw_network(model, ax=None, weights=None, labels=None, max_units=8, bias=Fa
     names = list(labels) if labels is not None else _default_names(n_layers)
     acts = spec["act"] if activations is None else (activations or None)
 
-    # Posições: coluna k em x = k; em cada coluna, as posições de cima para baixo, centradas em 0.
+    # Posições: coluna k em x = k; em cada coluna, de cima para baixo, em torno de y = 0.
     slots = [_slots(n, max_units) for n in sizes]
     height = max(len(s) for s in slots)
     ys = [(len(s) - 1) / 2 - np.arange(len(s)) for s in slots]

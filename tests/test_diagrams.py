@@ -100,7 +100,7 @@ def test_bias_widths_share_the_scale_of_the_weights():
     assert np.isclose(lw_bias.max(), 4.5)              # |b| = 2 é o maior: a espessura máxima
     assert np.all(lw < lw_bias.max())
     texts = {t.get_text() for t in ax.texts}
-    assert {"1", "−1", "2", "−0,5"} <= texts                             # vírgula e sinal de menos
+    assert {"1", "−1", "2", "−0,5"} <= texts                 # vírgula decimal e sinal de menos
 
 
 def test_each_value_is_written_on_its_own_edge():
@@ -172,9 +172,8 @@ def test_mlp_draws_plain_edges_by_default():
 class FakeLayer:
     """O bastante de uma camada Keras: nome, ``get_weights()`` e, se densa, ``units``."""
 
-    def __init__(self, kind, weights=(), units=None, activation=None, name=None):
-        self.__class__ = type(kind, (FakeLayer,), {})
-        self.name = name or kind.lower()
+    def __init__(self, weights=(), units=None, activation=None):
+        self.name = type(self).__name__.lower()
         self._weights = [np.asarray(w) for w in weights]
         if units is not None:
             self.units = units
@@ -184,6 +183,11 @@ class FakeLayer:
         return list(self._weights)
 
 
+def layer(kind, *args, **kwargs):
+    """Uma FakeLayer cuja classe se chama ``kind`` ("Dense", "Flatten"...), como no Keras."""
+    return type(kind, (FakeLayer,), {})(*args, **kwargs)
+
+
 class FakeModel:
     def __init__(self, layers):
         self.layers = layers
@@ -191,20 +195,21 @@ class FakeModel:
 
 def dense(n_in, n_out, activation="relu", seed=0):
     rng = np.random.default_rng(seed)
-    return FakeLayer("Dense", [rng.normal(size=(n_in, n_out)), np.zeros(n_out)], units=n_out,
+    return layer("Dense", [rng.normal(size=(n_in, n_out)), np.zeros(n_out)], units=n_out,
                      activation=activation)
 
 
 def test_fake_keras_model_skips_layers_without_weights_and_says_so():
-    model = FakeModel([FakeLayer("InputLayer"), FakeLayer("Flatten"), dense(784, 32),
-                       FakeLayer("Dropout"), dense(32, 10, activation="linear"),
-                       FakeLayer("Activation", activation="softmax")])
+    model = FakeModel([layer("InputLayer"), layer("Flatten"), dense(784, 32),
+                       layer("Dropout"), dense(32, 10, activation="linear"),
+                       layer("Activation", activation="softmax")])
     ax = draw_network(model)
     assert captions(ax)[0].startswith("entrada\n784 unidades")
     assert captions(ax)[2] == "saída\n10 unidades\n(7 desenhadas)\nativação: softmax"
     notes = [t.get_text() for t in ax.texts if t.get_text().startswith("Nota")]
-    assert notes == ["Nota: camadas sem pesos, não desenhadas: Flatten, Dropout.",
-                     "Nota: Activation(softmax) aparece como a ativação da camada densa anterior."]
+    assert notes == [
+        "Nota: camadas sem pesos, não desenhadas: Flatten, Dropout.",
+        "Nota: Activation(softmax) aparece como a ativação da camada densa anterior."]
     ax = draw_network(model, weights=True)
     assert n_edges(ax) == 7 * 7 + 7 * 7
 
@@ -213,19 +218,19 @@ def test_fake_keras_activation_given_as_a_function():
     def relu(z):
         return z
 
-    layer = dense(3, 2)
-    layer.activation = relu
-    ax = draw_network(FakeModel([layer]))
+    dense_layer = dense(3, 2)
+    dense_layer.activation = relu
+    ax = draw_network(FakeModel([dense_layer]))
     assert captions(ax)[1].endswith("ativação: relu")
 
 
 @pytest.mark.parametrize("layers, match", [
-    ([FakeLayer("Conv2D", [np.zeros((3, 3, 1, 2)), np.zeros(2)])],
+    ([layer("Conv2D", [np.zeros((3, 3, 1, 2)), np.zeros(2)])],
      r"'conv2d' \(Conv2D\) tem pesos, mas não é densa"),
-    ([FakeLayer("Dense", [], units=3)], "ainda não tem pesos: o modelo não foi construído"),
-    ([FakeLayer("LSTM", [np.zeros((4, 12)), np.zeros((3, 12)), np.zeros(12)], units=3)],
+    ([layer("Dense", [], units=3)], "ainda não tem pesos: o modelo não foi construído"),
+    ([layer("LSTM", [np.zeros((4, 12)), np.zeros((3, 12)), np.zeros(12)], units=3)],
      "não são os de uma camada densa"),
-    ([FakeLayer("Flatten")], "nenhuma camada Dense"),
+    ([layer("Flatten")], "nenhuma camada Dense"),
     ([dense(4, 3), dense(5, 2)], r"a matriz 2 tem forma \(5, 2\), mas a camada anterior tem 3"),
 ])
 def test_fake_keras_errors(layers, match):
@@ -255,7 +260,8 @@ def test_real_keras_model():
 
 def test_importing_nn_helpers_diagrams_does_not_import_keras():
     code = ("import sys, nn_helpers, nn_helpers.diagrams\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('keras', 'jax', 'tensorflow')))")
+            "print(sorted(m for m in sys.modules\n"
+            "             if m.split('.')[0] in ('keras', 'jax', 'tensorflow')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
