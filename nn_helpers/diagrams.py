@@ -305,15 +305,15 @@ def draw_network(model, ax=None, weights=None, labels=None, max_units=8, bias=Fa
         _, ax = plt.subplots(figsize=(1.7 * n_layers + legend_width, 0.5 * (height + bias) + 1.6))
 
     # Arestas: uma por par (unidade desenhada, unidade desenhada) de camadas vizinhas.
-    # Onde escrever o valor (show_values): a uma fração t da aresta, que cresce de 0,2 (na
-    # primeira unidade da coluna) a 0,65 (na última), para os números de arestas que se
-    # cruzam não caírem no mesmo lugar; nas arestas do intercepto, que saem do mesmo ponto, 0,35.
+    # Onde escrever o valor (show_values): a uma fração t da aresta, que cresce de 0,3 (na
+    # primeira unidade da coluna) a 0,7 (na última), para os números de arestas que se
+    # cruzam não caírem no mesmo lugar; nas arestas do intercepto, que saem do mesmo ponto, 0,4.
     segments, values, spots = [], [], []
     bias_segments, bias_values, bias_spots = [], [], []
     for k in range(n_layers - 1):
         n_src = len(unit_y[k])
         for rank, (i, y0) in enumerate(unit_y[k].items()):
-            t = 0.2 + 0.45 * rank / max(n_src - 1, 1)
+            t = 0.3 + 0.4 * rank / max(n_src - 1, 1)
             for j, y1 in unit_y[k + 1].items():
                 segments.append(((k, y0), (k + 1, y1)))
                 values.append(Ws[k][i, j] if Ws is not None else np.nan)
@@ -323,7 +323,7 @@ def draw_network(model, ax=None, weights=None, labels=None, max_units=8, bias=Fa
                 bias_segments.append(((k, bias_y), (k + 1, y1)))
                 has_b = Ws is not None and bs[k] is not None
                 bias_values.append(bs[k][j] if has_b else np.nan)
-                bias_spots.append((k + 0.35, bias_y + 0.35 * (y1 - bias_y)))
+                bias_spots.append((k + 0.4, bias_y + 0.4 * (y1 - bias_y)))
     values, bias_values = np.array(values, dtype=float), np.array(bias_values, dtype=float)
     drawn = np.concatenate([values, bias_values])
     scale = np.nanmax(np.abs(drawn)) if np.isfinite(drawn).any() else 0.0
