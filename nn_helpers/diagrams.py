@@ -1,6 +1,6 @@
 """Diagramas de redes neurais desenhados a partir das formas do modelo (capítulos 4, 6 e 8).
 
-Cada camada vira uma coluna de círculos (entrada, camadas ocultas, saída), e cada
+Cada camada vira uma coluna de círculos (entrada, camadas escondidas, saída), e cada
 peso vira uma aresta entre duas colunas vizinhas. Com os pesos, a espessura de
 cada aresta é proporcional a ``|w|`` e a cor diz o sinal. O modelo pode ser:
 
@@ -28,7 +28,7 @@ __all__ = ["draw_network"]
 
 WHERE = "draw_network"
 POSITIVE, NEGATIVE, PLAIN = "#1f77b4", "#d62728", "0.6"     # azul, vermelho, cinza
-FILL = {"entrada": "#dbe9f6", "oculta": "#fff2cc", "saída": "#d9ead3"}
+FILL = {"entrada": "#dbe9f6", "escondida": "#fff2cc", "saída": "#d9ead3"}
 MIN_WIDTH, MAX_WIDTH = 0.4, 4.5                               # espessuras das arestas, em pontos
 
 
@@ -114,7 +114,7 @@ def _from_mlp(model):
     dropouts = [layer for layer in model.layers if isinstance(layer, Dropout)]
     sizes, Ws, bs = _read_matrices([(d.W, d.b) for d in dense], "model")
     notes = ([f"camadas sem pesos, não desenhadas: Dropout({dropouts[0].rate:g}) depois de "
-              f"cada camada oculta"] if dropouts else [])
+              f"cada camada escondida"] if dropouts else [])
     return {"sizes": sizes, "W": Ws, "b": bs, "act": [d.activation for d in dense],
             "notes": notes}
 
@@ -216,7 +216,7 @@ def _choose_weights(spec, weights, model):
 # ---------- 2. onde fica cada unidade ----------
 
 def _default_names(n_layers):
-    return ["entrada"] + [f"oculta {i}" for i in range(1, n_layers - 1)] + ["saída"]
+    return ["entrada"] + [f"escondida {i}" for i in range(1, n_layers - 1)] + ["saída"]
 
 
 def _slots(n, max_units):
@@ -271,7 +271,7 @@ def draw_network(model, ax=None, weights=None, labels=None, max_units=8, bias=Fa
     uma lista de matrizes/pares como a de ``model``, com formas que casam com as
     camadas. Com pesos, a espessura da aresta é proporcional a ``|w|`` (na mesma
     escala para a rede toda) e a cor dá o sinal: azul positivo, vermelho negativo.
-    labels: nomes das camadas (padrão: "entrada", "oculta 1", ..., "saída").
+    labels: nomes das camadas (padrão: "entrada", "escondida 1", ..., "saída").
     max_units: camadas mais largas são desenhadas com as primeiras e as últimas
     unidades e um "⋮" no meio (o tamanho verdadeiro fica na legenda da coluna).
     bias: desenha, acima de cada camada menos a saída, a unidade constante 1 do
@@ -354,7 +354,7 @@ def draw_network(model, ax=None, weights=None, labels=None, max_units=8, bias=Fa
     # Unidades: círculos (cor por tipo de camada); "⋮" no lugar das que não cabem.
     xs, yy, fills = [], [], []
     for k, (s, yk) in enumerate(zip(slots, ys)):
-        kind = "entrada" if k == 0 else "saída" if k == n_layers - 1 else "oculta"
+        kind = "entrada" if k == 0 else "saída" if k == n_layers - 1 else "escondida"
         for u, y in zip(s, yk):
             if u is None:
                 ax.text(k, y, "⋮", fontsize=16, ha="center", va="center", gid="reticencias")
@@ -370,7 +370,7 @@ def draw_network(model, ax=None, weights=None, labels=None, max_units=8, bias=Fa
         for k in range(n_layers - 1):
             ax.text(k, bias_y, "1", fontsize=9, ha="center", va="center", zorder=4)
 
-    # Nomes das unidades: à esquerda da entrada, à direita da saída, acima nas ocultas.
+    # Nomes das unidades: à esquerda da entrada, à direita da saída, acima nas escondidas.
     for k, positions in enumerate(unit_y):
         given = unit_labels[k] if unit_labels is not None else None
         for u, y in positions.items():

@@ -50,15 +50,15 @@ def test_sizes_2_2_1_draw_5_units_and_6_edges():
     ax = draw_network([2, 2, 1])
     assert n_units(ax) == 5 and n_edges(ax) == 6
     assert not [a for a in ax.collections if a.get_gid() in ("vieses", "arestas-vies")]
-    assert captions(ax) == ["entrada\n2 unidades", "oculta 1\n2 unidades", "saída\n1 unidade"]
+    assert captions(ax) == ["entrada\n2 unidades", "escondida 1\n2 unidades", "saída\n1 unidade"]
     assert ax.get_legend() is None               # sem pesos e sem interceptos, nada a explicar
 
 
 def test_bias_units_are_drawn_apart_with_their_own_edges():
     ax = draw_network([2, 2, 1], bias=True)
     assert n_units(ax) == 5 and n_edges(ax) == 6
-    assert len(artist(ax, "vieses").get_offsets()) == 2        # um "1" na entrada e na oculta
-    assert n_edges(ax, "arestas-vies") == 2 + 1                # 1 → cada oculta; 1 → a saída
+    assert len(artist(ax, "vieses").get_offsets()) == 2        # um "1" na entrada e na escondida
+    assert n_edges(ax, "arestas-vies") == 2 + 1                # 1 → cada escondida; 1 → a saída
     assert artist(ax, "vieses").get_paths()[0] != artist(ax, "unidades").get_paths()[0]
     assert "intercepto" in ax.get_legend().get_texts()[-1].get_text()
 
@@ -272,7 +272,7 @@ def test_importing_nn_helpers_diagrams_does_not_import_keras():
 @pytest.mark.parametrize("model, match", [
     ([], "`model` está vazio"),
     ([3], "pelo menos 2 camadas"),
-    ([2, 0, 1], r"`model\[1\]` \(a camada oculta 1\) vale 0; os tamanhos devem ser inteiros "
+    ([2, 0, 1], r"`model\[1\]` \(a camada escondida 1\) vale 0; os tamanhos devem ser inteiros "
                 "positivos"),
     ([2, -3], r"`model\[1\]` \(a camada saída\) vale -3"),
     ([2, 2.5, 1], "tamanhos inteiros e positivos"),
