@@ -1,4 +1,4 @@
-"""Os exploradores interativos: cada controle muda o que se vê, e a foto PNG vai junto com o widget."""
+"""Os exploradores interativos: cada controle muda o que se vê; a foto PNG vai junto com o widget."""
 import base64
 import io
 import os
@@ -71,7 +71,8 @@ def test_perceptron_step_applies_exactly_the_rule_and_reset_goes_back(blobs):
     X, y = blobs
     ex = perceptron_explorer(X, y, w=(0.5, -0.5), b=0.2, lr=0.5)
     wrong_before = len(ex.wrong)
-    expected_i = next(i for i in range(len(y)) if perceptron_predict(X[i], [0.5, -0.5], 0.2) != y[i])
+    wrong = perceptron_predict(X, [0.5, -0.5], 0.2) != y
+    expected_i = int(np.argmax(wrong))                      # o primeiro errado
     i = ex.step()
     w, b = perceptron_update(X[i], y[i], [0.5, -0.5], 0.2, lr=0.5)
     assert i == expected_i
@@ -115,16 +116,18 @@ def test_playground_controls_reset_the_network_and_change_what_is_trained():
     assert ex.model is None and "Treinar" in ex.status.value
     ex.train()
     assert [layer.W.shape for layer in ex.model.layers] == [(2, 4), (4, 1)]
-    ex.set(hidden="3, 2", activation="relu", dropout=0.5, l2=L2_VALUES["0,01"])
+    ex.set(hidden="3, 2", activation="relu", dropout=0.5, l2=L2_VALUES["0,01"], lr=0.5, epochs=20)
     assert ex.model is None                                 # mudou: a rede velha não vale mais
     ex.train()
+    assert ex.optimizer.lr == 0.5 and len(ex.curves["treino"]) == 20
     dense = [layer for layer in ex.model.layers if hasattr(layer, "W")]
     assert [d.W.shape for d in dense] == [(2, 3), (3, 2), (2, 1)] and dense[0].activation == "relu"
     assert [type(layer).__name__ for layer in ex.model.layers].count("Dropout") == 2
     assert ex.optimizer.lam == 0.01
     old = ex.train_data[0].copy()
     ex.set(dataset="spirals", noise=0.0)
-    assert not np.array_equal(old, ex.train_data[0]) and "duas espirais" in ex.snapshot().axes[0].get_title()
+    assert not np.array_equal(old, ex.train_data[0])
+    assert "duas espirais" in ex.snapshot().axes[0].get_title()
     ex.controls["hidden"].value = "oito"                     # o botão mostra o erro, sem traceback
     ex._safely(ex.train)
     assert "camadas ocultas 'oito' não entendidas" in ex.status.value
