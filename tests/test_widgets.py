@@ -1,4 +1,4 @@
-"""Os exploradores interativos: cada controle muda o que se vê; a foto PNG vai junto com o widget."""
+"""Os exploradores interativos: cada controle muda o que se vê; a foto PNG vai com o widget."""
 import base64
 import io
 import os
