@@ -1,0 +1,476 @@
+"""Exploradores interativos (ipywidgets): mexa nos controles e veja o modelo mudar.
+
+``regression_explorer`` (capítulo 1), ``learning_rate_explorer`` (capítulo 2),
+``perceptron_explorer`` (capítulo 3) e ``playground`` (capítulo 7). Cada um é **vivo** no Jupyter
+(controles e uma figura que se redesenha) e uma **foto** no livro publicado: a sua representação
+traz, além do widget, a imagem PNG do estado atual. ``snapshot()`` devolve essa figura do
+matplotlib e ``set(nome=valor, ...)`` muda os controles por código, como se fosse com o mouse.
+As figuras são desenhadas com o Agg, sem o pyplot. Só este módulo importa o ipywidgets.
+"""
+
+import base64
+import io
+import re
+import time
+import warnings
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from .activations import ACTIVATIONS
+from .linear import gradient_descent, least_squares, loss_grid
+from .losses import mse
+from .nn import MLP
+from .optimizers import SGD
+from .perceptron import perceptron_predict, perceptron_update
+from .plotting import (br, plot_data_line, plot_decision_boundary, plot_learning_curves,
+                       plot_loss_curve, plot_path_on_surface)
+from .validation import as_array, same_length
+
+__all__ = ["regression_explorer", "learning_rate_explorer", "perceptron_explorer", "playground",
+           "playground_data", "DATASETS", "L2_VALUES"]
+# os controles só avisam ao soltar o mouse: cada figura leva uma fração de segundo para desenhar
+STYLE = {"description_width": "initial"}
+SLIDER = {"continuous_update": False, "style": STYLE}
+
+
+def _num(v):
+    """Um número para o texto: vírgula decimal; notação científica se for enorme ou minúsculo."""
+    if not np.isfinite(v):
+        return "infinito"
+    return br(v) if v == 0 or 1e-2 <= abs(v) < 1e6 else f"{v:.2e}".replace(".", ",")
+
+
+def _slider(description, value, lo, hi, log=False):
+    """Um controle deslizante de ``lo`` a ``hi`` (com ``log=True``, expoentes de 10)."""
+    kind = widgets.FloatLogSlider if log else widgets.FloatSlider
+    return kind(value=value, min=lo, max=hi, step=0.01 if log else (hi - lo) / 500,
+                description=description, readout_format=".3g", **SLIDER)
+
+
+class Explorer:
+    """A base: controles com nome, uma linha de texto (``status``) e a imagem da figura atual.
+
+    Cada explorador define ``update()`` (refaz as contas e o texto) e ``draw(fig)`` (desenha).
+    ``widget`` é a caixa do ipywidgets; ``ex["nome"]`` é o valor atual de um controle. A imagem
+    só é desenhada depois que o explorador aparece na tela (antes disso, ninguém a vê): mostre o
+    explorador, não ``ex.widget``.
+    """
+
+    figsize, dpi = (10, 3.8), 80
+
+    def __init__(self, controls, buttons=()):
+        self.controls, self._quiet, self.shown = controls, False, False
+        self.status, self.image = widgets.HTML(), widgets.Image(format="png")
+        for control in controls.values():
+            control.observe(lambda change: self._quiet or self.refresh(), names="value")
+        row = widgets.HBox([*controls.values(), *buttons], layout={"flex_flow": "row wrap"})
+        self.widget = widgets.VBox([row, self.status, self.image])
+        self.refresh()
+
+    def __getitem__(self, name):
+        return self.controls[name].value
+
+    def set(self, **values):
+        """Muda os controles e redesenha uma vez: ``ex.set(c0=2, b=10)``. Devolve ``self``."""
+        unknown = sorted(set(values) - set(self.controls))
+        if unknown:
+            raise ValueError(f"set: controle(s) desconhecido(s) {unknown}; os controles são "
+                             f"{list(self.controls)}.")
+        self._quiet = True
+        try:
+            for name, value in values.items():
+                self.controls[name].value = value
+        finally:
+            self._quiet = False
+        self.refresh()
+        return self
+
+    def refresh(self):
+        """Refaz as contas e o texto e, se o explorador já está na tela, a imagem."""
+        self.update()
+        if self.shown:
+            self.image.value = self.png()
+
+    def png(self):
+        """A figura do estado atual em PNG (``bytes``)."""
+        buffer = io.BytesIO()
+        self.snapshot().savefig(buffer, format="png", dpi=self.dpi)
+        return buffer.getvalue()
+
+    def snapshot(self):
+        """A figura do estado atual: um ``matplotlib.figure.Figure`` (fora do pyplot)."""
+        fig = Figure(figsize=self.figsize, dpi=self.dpi, layout="constrained")
+        FigureCanvasAgg(fig)
+        self.draw(fig)
+        return fig
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        """O widget (o JupyterLab mostra) + a foto PNG (o livro mostra) + o texto."""
+        self.shown, self.image.value = True, self.png()
+        bundle = self.widget._repr_mimebundle_()
+        text = re.sub(r"<[^>]+>", "", self.status.value)
+        bundle["text/plain"] = f"{type(self).__name__} (interativo no Jupyter): {text}"
+        bundle["image/png"] = base64.b64encode(self.image.value).decode("ascii")
+        return bundle
+
+
+def _xy(x, y, where):
+    """Valida um atributo ``x`` (n,), não constante, e o alvo ``y`` (n,)."""
+    x, y = as_array(x, "x", where, ndim=1), as_array(y, "y", where, ndim=1)
+    same_length(x, y, "x", "y", where)
+    if len(x) < 2 or np.ptp(x) == 0:
+        raise ValueError(f"{where}: `x` precisa de pelo menos dois valores diferentes "
+                         f"(com x constante, nenhuma reta é melhor que as outras).")
+    (c0,), b = least_squares(x[:, None], y)
+    return x, y, c0, b, mse(y, c0 * x + b)
+
+
+class RegressionExplorer(Explorer):
+    """``regression_explorer(x, y, c0=1, b=0, fix_b=False, xlabel="x", ylabel="y")``.
+
+    x: (n,) o atributo; y: (n,) o alvo; c0, b: a reta inicial ``ŷ = c0·x + b``; fix_b: começa
+    com ``b`` travado ("c0 variável, b fixo", do deck 000). Mostra os dados, a reta, os erros
+    ``y − ŷ``, o MSE e a curva do MSE em função de ``c0`` (com o ``b`` atual).
+    """
+
+    def __init__(self, x, y, c0=1.0, b=0.0, fix_b=False, xlabel="x", ylabel="y"):
+        where = "regression_explorer"
+        self.x, self.y, self.c0_best, self.b_best, self.mse_best = _xy(x, y, where)
+        c0, b = (float(as_array(v, k, where, ndim=0)) for v, k in ((c0, "c0"), (b, "b")))
+        spread = 3 * max(abs(self.c0_best), np.std(self.y) / np.std(self.x))
+        lo, hi = min(self.c0_best - spread, c0), max(self.c0_best + spread, c0)
+        self.c0_values, self.labels = np.linspace(lo, hi, 201), (xlabel, ylabel)
+        lo, hi = min(self.b_best - 3 * np.ptp(self.y), b), max(self.b_best + 3 * np.ptp(self.y), b)
+        super().__init__({
+            "c0": _slider("c0 (inclinação)", c0, self.c0_values[0], self.c0_values[-1]),
+            "b": _slider("b (intercepto)", b, lo, hi),
+            "fix_b": widgets.Checkbox(value=bool(fix_b), description="b fixo (só c0 varia)")})
+
+    def update(self):
+        self.controls["b"].disabled = self["fix_b"]
+        self.loss = mse(self.y, self["c0"] * self.x + self["b"])
+        self.status.value = (f"c0 = {br(self['c0'], 3)}, b = {br(self['b'])}: <b>MSE = "
+                             f"{_num(self.loss)}</b> (o menor possível: {_num(self.mse_best)})")
+
+    def draw(self, fig):
+        c0, b = self["c0"], self["b"]
+        ax1, ax2 = fig.subplots(1, 2)
+        plot_data_line(self.x, self.y, lines=[(c0, b, f"ŷ = {br(c0, 3)}·x + {br(b)}")],
+                       residuals=True, xlabel=self.labels[0], ylabel=self.labels[1], ax=ax1)
+        ax1.set_title(f"Dados, reta e erros: MSE = {_num(self.loss)}")
+        losses = np.mean((self.y - self.c0_values[:, None] * self.x - b) ** 2, axis=1)
+        plot_loss_curve(self.c0_values, losses, marks=[(c0, self.loss, "agora")], xlabel="$c_0$",
+                        ax=ax2)
+        ax2.set_title(f"MSE × $c_0$, com b = {br(b)} fixo")
+
+
+class LearningRateExplorer(Explorer):
+    """``learning_rate_explorer(x, y, lr=None, steps=30, c0=0, b=0)``.
+
+    O gradiente descendente em lote no MSE de ``ŷ = c0·x + b``. x: (n,); y: (n,); lr: a taxa
+    inicial (``None``: um quarto do limite 2/λ_max, acima do qual diverge); steps: passos; c0,
+    b: o ponto de partida. Mostra o caminho sobre as curvas de nível do MSE e a curva de
+    aprendizado, e avisa quando diverge.
+    """
+
+    figsize = (10, 4)
+
+    def __init__(self, x, y, lr=None, steps=30, c0=0.0, b=0.0):
+        where = "learning_rate_explorer"
+        x, self.y, self.c0_best, self.b_best, self.mse_best = _xy(x, y, where)
+        self.X, n = x[:, None], len(x)
+        self.start = [float(as_array(v, k, where, ndim=0)) for v, k in ((c0, "c0"), (b, "b"))]
+        # A hessiana do MSE: com α > 2/λ_max, o passo cresce em vez de encolher (capítulo 2).
+        hessian = 2 / n * np.array([[x @ x, x.sum()], [x.sum(), n]])
+        self.limit = 2 / np.linalg.eigvalsh(hessian).max()
+        lr = self.limit / 4 if lr is None else float(as_array(lr, "lr", where, ndim=0))
+        if lr <= 0 or not isinstance(steps, int) or isinstance(steps, bool) or steps < 1:
+            raise ValueError(f"{where}: a taxa `lr` deve ser positiva e `steps` um inteiro ≥ 1; "
+                             f"recebi lr={lr:g} e steps={steps!r}.")
+        # A vista: a caixa da curva de nível do ponto de partida (um caminho que converge fica nela)
+        excess = max(mse(self.y, self.start[0] * x + self.start[1]) - self.mse_best, 1e-9)
+        half = 1.15 * np.sqrt(2 * excess * np.diag(np.linalg.inv(hessian)))
+        self.c0_values = self.c0_best + np.linspace(-half[0], half[0], 61)
+        self.b_values = self.b_best + np.linspace(-half[1], half[1], 61)
+        self.grid = loss_grid(x, self.y, self.c0_values, self.b_values)
+        top = np.log10(self.limit)
+        super().__init__({
+            "lr": _slider("taxa de aprendizado α", lr, min(top - 3, np.log10(lr)),
+                          max(top + 0.5, np.log10(lr)), log=True),
+            "steps": widgets.IntSlider(value=steps, min=1, max=max(200, steps),
+                                       description="passos (épocas)", **SLIDER)})
+
+    def update(self):
+        lr = self["lr"]
+        _, _, self.history = gradient_descent(self.X, self.y, lr=lr, epochs=self["steps"],
+                                              c_init=self.start[:1], b_init=self.start[1])
+        loss = self.history["loss"]
+        self.diverged = not np.isfinite(loss[-1]) or loss[-1] > loss[0]
+        news = f"o MSE foi de {_num(loss[0])} a <b>{_num(loss[-1])}</b> em {len(loss) - 1} passos"
+        self.status.value = (
+            f"<b style='color:#b00'>Diverge!</b> Com α = {_num(lr)}, cada passo pula por cima do "
+            f"fundo do vale e cai mais longe do outro lado: {news}. Diminua a taxa: aqui, só "
+            f"converge com α < 2/λ_max ≈ {_num(self.limit)}." if self.diverged else
+            f"α = {_num(lr)}: {news} (o mínimo é {_num(self.mse_best)}). Converge enquanto "
+            f"α < 2/λ_max ≈ {_num(self.limit)}.")
+
+    def draw(self, fig):
+        ax1, ax2 = fig.subplots(1, 2, width_ratios=[1.25, 1])
+        c0s, bs, loss = self.history["c"][:, 0], self.history["b"], self.history["loss"]
+        ok = np.isfinite(c0s) & np.isfinite(bs)
+        plot_path_on_surface(self.c0_values, self.b_values, self.grid,
+                             paths=[(c0s[ok], bs[ok], f"α = {_num(self['lr'])}")],
+                             marks=[(self.c0_best, self.b_best, "mínimo")],
+                             xlabel="$c_0$", ylabel="$b$", ax=ax1)
+        ax1.set(xlim=self.c0_values[[0, -1]], ylim=self.b_values[[0, -1]])
+        ax1.set_title("Diverge!" if self.diverged else "O caminho sobre a superfície do MSE",
+                      color="#b00" if self.diverged else "black")
+        log = self.mse_best > 0 and bool(np.all(loss[np.isfinite(loss)] > 0))
+        plot_learning_curves({"MSE": loss}, xlabel="passo (época)", log=log, ax=ax2)
+        ax2.axhline(self.mse_best, color="red", linestyle="--", linewidth=1, label="mínimo")
+        ax2.legend(fontsize="small")
+        ax2.set_title("Curva de aprendizado")
+
+
+class PerceptronExplorer(Explorer):
+    """``perceptron_explorer(X, y, w=(0, 0), b=0, lr=1)``.
+
+    X: (n, 2); y: (n,) rótulos 0 ou 1; w: (2,) e b: os pesos iniciais; lr: a taxa da regra.
+    Mostra as regiões, a fronteira ``w·x + b = 0`` e os pontos errados. O botão "Passo do
+    perceptron" (``step()``) aplica a regra ``w ← w + lr·(y − ŷ)·x``, ``b ← b + lr·(y − ŷ)``
+    ao próximo exemplo errado; "Recomeçar" (``reset()``) volta ao início.
+    """
+
+    figsize = (6.5, 4.8)
+
+    def __init__(self, X, y, w=(0.0, 0.0), b=0.0, lr=1.0):
+        where = "perceptron_explorer"
+        self.X, self.y = as_array(X, "X", where, ndim=2), as_array(y, "y", where, ndim=1)
+        same_length(self.X, self.y, "X", "y", where)
+        w, self.lr = as_array(w, "w", where, ndim=1), float(as_array(lr, "lr", where, ndim=0))
+        if self.X.shape[1] != 2 or w.shape != (2,) or not np.all(np.isin(self.y, (0, 1))):
+            raise ValueError(f"{where}: `X` deve ter forma (n, 2), `w` forma (2,) (um peso por "
+                             f"eixo) e `y` só 0 ou 1; recebi X {self.X.shape} e w {w.shape}.")
+        if self.lr <= 0:
+            raise ValueError(f"{where}: a taxa `lr` deve ser positiva, não {self.lr:g}.")
+        self.initial = dict(w1=w[0], w2=w[1], b=float(as_array(b, "b", where, ndim=0)))
+        self.next, self.last = 0, None           # o próximo exemplo a examinar; o último passo
+        r = max(3.0, 2 * np.abs(self.X).max(), *np.abs(list(self.initial.values())))
+        buttons = [widgets.Button(description="Passo do perceptron", button_style="primary"),
+                   widgets.Button(description="Recomeçar")]
+        buttons[0].on_click(lambda _: self.step())
+        buttons[1].on_click(lambda _: self.reset())
+        super().__init__({k: _slider(k, v, -r, r) for k, v in self.initial.items()}, buttons)
+
+    def update(self):
+        self.w = np.array([self["w1"], self["w2"]])
+        self.wrong = np.flatnonzero(perceptron_predict(self.X, self.w, self["b"]) != self.y)
+        text = f"<b>{len(self.wrong)} erro(s)</b> em {len(self.y)} pontos."
+        if self.last is not None and self.last[1:] == (*self.w, self["b"]):
+            i = self.last[0]
+            text += (f" Último passo: o exemplo {i}, y = {self.y[i]:g}, estava errado, e a regra "
+                     f"fez w ← w + {br(self.lr)}·(y − ŷ)·x e b ← b + {br(self.lr)}·(y − ŷ).")
+        elif not len(self.wrong):
+            text += " Nenhum ponto errado: a regra do perceptron não muda mais nada."
+        self.status.value = text
+
+    def step(self):
+        """Aplica ``perceptron_update`` ao próximo exemplo errado, na ordem de ``X`` a partir de
+        onde parou (os certos não mudariam nada). Retorna o índice usado, ou ``None``."""
+        for i in (np.arange(len(self.y)) + self.next) % len(self.y):
+            if perceptron_predict(self.X[i], self.w, self["b"]) != self.y[i]:
+                w, b = perceptron_update(self.X[i], self.y[i], self.w, self["b"], self.lr)
+                for control, value in zip(self.controls.values(), (*w, b)):   # cabe no controle
+                    control.min, control.max = min(control.min, value), max(control.max, value)
+                self.next, self.last = int(i) + 1, (int(i), w[0], w[1], b)
+                self.set(w1=w[0], w2=w[1], b=b)
+                return int(i)
+        return None
+
+    def reset(self):
+        """Volta aos pesos iniciais e ao primeiro exemplo. Retorna ``self``."""
+        self.next, self.last = 0, None
+        return self.set(**self.initial)
+
+    def draw(self, fig):
+        ax = fig.subplots()
+        w, b = self.w, self["b"]
+        plot_decision_boundary(lambda Z: perceptron_predict(Z, w, b), self.X, self.y, ax=ax,
+                               resolution=150)
+        ax.scatter(*self.X[self.wrong].T, s=150, facecolors="none", edgecolors="red",
+                   linewidths=1.5, label=f"errados ({len(self.wrong)})")
+        if self.last is not None:
+            ax.scatter(*self.X[self.last[0]], marker="*", s=250, color="gold",
+                       edgecolors="black", zorder=5, label="último passo")
+        ax.legend(fontsize="small")
+        ax.set_title(f"w = ({br(w[0])}; {br(w[1])}), b = {br(b)}: {len(self.wrong)} erro(s)")
+
+
+# conjuntos sintéticos do playground (nome → rótulo) e as penalidades L2 oferecidas (rótulo → λ)
+DATASETS = {"xor": "XOR", "circles": "círculos", "spirals": "duas espirais", "blobs": "dois blobs"}
+L2_VALUES = {"0": 0.0, "0,0001": 1e-4, "0,001": 1e-3, "0,01": 1e-2, "0,1": 0.1}
+
+
+def playground_data(name, n=400, noise=0.1, seed=0):
+    """Um conjunto **sintético** de brinquedo em 2-D (sorteado aqui, não são dados reais).
+
+    name: uma chave de ``DATASETS``; n: pontos; noise: desvio padrão do ruído somado aos pontos
+    (os dados ocupam [−1, 1]²); seed: a semente. Retorna ``(X, y)``: X: (n, 2); y: (n,) de 0 e 1.
+    """
+    if name not in DATASETS or not 0 <= noise <= 1:
+        raise ValueError(f"playground: os dados devem ser um de {list(DATASETS)} e o ruído "
+                         f"`noise` estar entre 0 e 1; recebi {name!r} e {noise!r}.")
+    rng = np.random.default_rng(seed)
+    cls = np.arange(n) % 2
+    if name == "xor":          # um ponto por quadrante, longe dos eixos; 1 se os sinais diferem
+        X = rng.uniform(-0.9, 0.9, (n, 2))
+        X += 0.1 * np.sign(X)
+        cls = (X[:, 0] * X[:, 1] < 0).astype(int)
+    elif name in ("circles", "spirals"):
+        r = np.where(cls == 1, rng.uniform(0, 0.5, n), rng.uniform(0.7, 1, n))  # disco e anel
+        t = rng.uniform(0, 2 * np.pi, n)
+        if name == "spirals":  # duas espirais, uma meia volta atrás da outra
+            r = rng.uniform(0.05, 1, n)
+            t = 3.5 * np.pi * r + np.pi * cls
+        X = np.column_stack([r * np.cos(t), r * np.sin(t)])
+    else:                      # duas nuvens gaussianas, em (−0,5; −0,5) e (0,5; 0,5)
+        X = rng.normal(0, 0.3, (n, 2)) + np.where(cls[:, None] == 1, 0.5, -0.5)
+    return X + rng.normal(0, noise, X.shape), cls.astype(float)
+
+
+class SGDWithL2(SGD):
+    """SGD com penalidade L2 nas matrizes de pesos (não nos interceptos): g ← g + λ·W (cap. 7)."""
+
+    def __init__(self, lr=0.01, lam=1e-3):
+        super().__init__(lr)
+        self.lam = lam
+
+    def update(self, key, p, g):
+        super().update(key, p, g + self.lam * p if p.ndim == 2 else g)
+
+
+class Playground(Explorer):
+    """``playground(dataset="xor", hidden="8, 8", activation="tanh", lr=0.1, epochs=200,
+    dropout=0, l2=0, noise=0.1, n=200, seed=0)``: à moda do TensorFlow Playground.
+
+    Um ``nn.MLP`` (saída sigmoide) treinado com SGD em mini-lotes de 10 sobre dados sintéticos
+    2-D (``playground_data``): n pontos de treino e outros n de validação. hidden: neurônios por
+    camada oculta, em texto; activation: uma de ``ACTIVATIONS``; dropout: depois de cada camada
+    oculta; l2: um valor de ``L2_VALUES``. "Treinar" (``train()``) treina do zero por ``epochs``
+    épocas; "+100 épocas" (``train_more(100)``) continua. Mudar um controle descarta a rede.
+    Mostra as regiões de decisão e as perdas. Começa sem treinar: chame ``train()`` para a foto.
+    """
+
+    def __init__(self, dataset="xor", hidden="8, 8", activation="tanh", lr=0.1, epochs=200,
+                 dropout=0.0, l2=0.0, noise=0.1, n=200, seed=0):
+        self._layers(hidden), playground_data(dataset, 2, noise)          # valida os dois
+        for name, value, ok, wanted in [
+                ("activation", activation, activation in ACTIVATIONS, f"um de {list(ACTIVATIONS)}"),
+                ("lr", lr, lr > 0, "positiva"), ("dropout", dropout, 0 <= dropout < 1, "em [0, 1)"),
+                ("l2", l2, l2 in L2_VALUES.values(), f"um de {list(L2_VALUES.values())}"),
+                ("epochs", epochs, isinstance(epochs, int) and epochs >= 1, "um inteiro ≥ 1"),
+                ("n", n, isinstance(n, int) and n >= 10, "um inteiro ≥ 10")]:
+            if not ok:
+                raise ValueError(f"playground: `{name}` deve ser {wanted}, não {value!r}.")
+        self.n, self.seed, self.model, self.key = n, seed, None, None
+        buttons = [widgets.Button(description="Treinar", button_style="primary"),
+                   widgets.Button(description="+100 épocas")]
+        buttons[0].on_click(lambda _: self._safely(self.train))
+        buttons[1].on_click(lambda _: self._safely(self.train_more, 100))
+        super().__init__({
+            "dataset": widgets.Dropdown(options={v: k for k, v in DATASETS.items()}, value=dataset,
+                                        description="dados"),
+            "noise": widgets.FloatSlider(value=noise, min=0, max=max(0.5, noise), step=0.05,
+                                         description="ruído", **SLIDER),
+            "hidden": widgets.Text(value=hidden, description="camadas ocultas", style=STYLE,
+                                   continuous_update=False),
+            "activation": widgets.Dropdown(options=list(ACTIVATIONS), value=activation,
+                                           description="ativação"),
+            "lr": _slider("taxa de aprendizado", lr, min(-3, np.log10(lr)), max(0.5, np.log10(lr)),
+                          log=True),
+            "dropout": widgets.FloatSlider(value=dropout, min=0, max=0.8, step=0.05,
+                                           description="dropout", **SLIDER),
+            "l2": widgets.SelectionSlider(options=L2_VALUES, value=l2, description="L2 (λ)",
+                                          **SLIDER),
+            "epochs": widgets.IntSlider(value=epochs, min=10, max=max(1000, epochs), step=10,
+                                        description="épocas", **SLIDER)}, buttons)
+
+    @staticmethod
+    def _layers(text):
+        """ "8, 8" → [8, 8] (texto vazio: nenhuma camada oculta)."""
+        parts = [p.strip() for p in str(text).split(",") if p.strip()]
+        if not all(p.isdigit() and 0 < int(p) <= 256 for p in parts):
+            raise ValueError(f"playground: camadas ocultas {text!r} não entendidas; escreva os "
+                             f"neurônios de cada camada separados por vírgula, como \"8, 8\" "
+                             f"(de 1 a 256 cada).")
+        return [int(p) for p in parts]
+
+    def _safely(self, action, *args):
+        """Nos botões, um erro de uso vira uma mensagem no texto, não um traceback."""
+        try:
+            action(*args)
+        except ValueError as error:
+            self.status.value = f"<b style='color:#b00'>{error}</b>"
+
+    def update(self):
+        key = tuple(self[k] for k in self.controls if k != "epochs")
+        if key != self.key:                       # mudou algo: dados novos e nenhuma rede
+            X, y = playground_data(self["dataset"], 2 * self.n, self["noise"], self.seed)
+            self.train_data, self.val_data = (X[:self.n], y[:self.n]), (X[self.n:], y[self.n:])
+            self.key, self.model, self.curves = key, None, {"treino": [], "validação": []}
+        if self.model is None:
+            self.status.value = (f"Dados sintéticos (semente {self.seed}) prontos, rede ainda não "
+                                 f"treinada: aperte <b>Treinar</b>.")
+            return
+        self.accuracy = {name: self.model.evaluate(*data)[1] for name, data in
+                         (("treino", self.train_data), ("validação", self.val_data))}
+        self.status.value = (
+            f"Rede {self.sizes}: {len(self.curves['treino'])} épocas ({br(self.seconds, 1)} s no "
+            f"último treino). Acurácia: treino <b>{br(100 * self.accuracy['treino'], 1)}%</b>, "
+            f"validação <b>{br(100 * self.accuracy['validação'], 1)}%</b>.")
+
+    def train(self):
+        """Treina uma rede nova, do zero, com os controles atuais. Retorna ``self``."""
+        self.sizes = [2, *self._layers(self["hidden"]), 1]
+        self.model = MLP(self.sizes, self["activation"], "sigmoid", self["dropout"], seed=self.seed)
+        self.optimizer = SGDWithL2(self["lr"], self["l2"])
+        self.curves = {"treino": [], "validação": []}
+        return self.train_more(self["epochs"])
+
+    def train_more(self, epochs):
+        """Continua o treino da rede atual por mais ``epochs`` épocas. Retorna ``self``."""
+        if self.model is None:
+            return self.train()
+        start = time.perf_counter()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)       # divergiu: as curvas mostram
+            history = self.model.fit(*self.train_data, epochs=epochs, batch_size=10,
+                                     optimizer=self.optimizer, validation_data=self.val_data,
+                                     verbose=False)
+        self.curves["treino"] += history["loss"]
+        self.curves["validação"] += history["val_loss"]
+        self.seconds = time.perf_counter() - start
+        self.refresh()
+        return self
+
+    def draw(self, fig):
+        ax1, ax2 = fig.subplots(1, 2)
+        trained = self.model is not None
+        plot_decision_boundary(self.model.predict_proba if trained else lambda Z: np.zeros(len(Z)),
+                               *self.train_data, ax=ax1, fill=trained, resolution=120)
+        ax1.set_title(f"{DATASETS[self['dataset']]} (sintético; pontos de treino)")
+        if self.curves["treino"]:
+            plot_learning_curves(self.curves, ylabel="entropia cruzada", ax=ax2)
+        else:
+            ax2.text(0.5, 0.5, "aperte «Treinar»", ha="center", va="center")
+        ax2.set_title("Perda no treino e na validação")
+
+
+# os nomes públicos: cada chamada devolve um explorador novo
+regression_explorer = RegressionExplorer
+learning_rate_explorer = LearningRateExplorer
+perceptron_explorer = PerceptronExplorer
+playground = Playground
