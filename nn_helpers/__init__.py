@@ -14,6 +14,7 @@ Módulos (cada um lido de cima a baixo em poucos minutos):
 * ``plotting``   — gráficos: dados e reta, curva e superfície do erro, caminhos, fronteiras de decisão;
 * ``animations`` — animações que tocam no livro sem kernel e sem internet;
 * ``diagrams``   — o desenho de uma rede (camadas, neurônios e pesos) a partir das formas do modelo;
+* ``widgets``    — exploradores interativos (ipywidgets): vivos no Jupyter, uma foto no livro;
 * ``validation`` — validação das entradas, com mensagens em português;
 * ``grading``    — as verificações automáticas dos exercícios.
 """

@@ -358,8 +358,8 @@ class Playground(Explorer):
 
     Um ``nn.MLP`` (saída sigmoide) treinado com SGD em mini-lotes de 10 sobre dados sintéticos
     2-D (``playground_data``): n pontos de treino e outros n de validação. hidden: neurônios por
-    camada oculta, em texto; activation: uma de ``ACTIVATIONS``; dropout: depois de cada camada
-    oculta; l2: um valor de ``L2_VALUES``. "Treinar" (``train()``) treina do zero por ``epochs``
+    camada escondida, em texto; activation: uma de ``ACTIVATIONS``; dropout: depois de cada camada
+    escondida; l2: um valor de ``L2_VALUES``. "Treinar" (``train()``) treina do zero por ``epochs``
     épocas; "+100 épocas" (``train_more(100)``) continua. Mudar um controle descarta a rede.
     Mostra as regiões de decisão e as perdas. Começa sem treinar: chame ``train()`` para a foto.
     """
@@ -385,7 +385,7 @@ class Playground(Explorer):
                                         description="dados"),
             "noise": widgets.FloatSlider(value=noise, min=0, max=max(0.5, noise), step=0.05,
                                          description="ruído", **SLIDER),
-            "hidden": widgets.Text(value=hidden, description="camadas ocultas", style=STYLE,
+            "hidden": widgets.Text(value=hidden, description="camadas escondidas", style=STYLE,
                                    continuous_update=False),
             "activation": widgets.Dropdown(options=list(ACTIVATIONS), value=activation,
                                            description="ativação"),
@@ -400,10 +400,10 @@ class Playground(Explorer):
 
     @staticmethod
     def _layers(text):
-        """ "8, 8" → [8, 8] (texto vazio: nenhuma camada oculta)."""
+        """ "8, 8" → [8, 8] (texto vazio: nenhuma camada escondida)."""
         parts = [p.strip() for p in str(text).split(",") if p.strip()]
         if not all(p.isdigit() and 0 < int(p) <= 256 for p in parts):
-            raise ValueError(f"playground: camadas ocultas {text!r} não entendidas; escreva os "
+            raise ValueError(f"playground: camadas escondidas {text!r} não entendidas; escreva os "
                              f"neurônios de cada camada separados por vírgula, como \"8, 8\" "
                              f"(de 1 a 256 cada).")
         return [int(p) for p in parts]

@@ -9,6 +9,7 @@ import sys
 MODULES = ["nn_helpers", "nn_helpers.activations", "nn_helpers.cifar", "nn_helpers.datasets",
            "nn_helpers.gradcheck", "nn_helpers.linear", "nn_helpers.losses", "nn_helpers.nn",
            "nn_helpers.optimizers", "nn_helpers.perceptron", "nn_helpers.plotting",
+           "nn_helpers.animations", "nn_helpers.diagrams", "nn_helpers.widgets",
            "nn_helpers.validation", "nn_helpers.grading.checking", "nn_helpers.grading.grader",
            "nn_helpers.grading.cli", "nn_helpers.grading.release",
            "nn_helpers.grading.ex_keras_mnist", "nn_helpers.grading.ex_keras_cifar10"]

@@ -130,7 +130,7 @@ def test_playground_controls_reset_the_network_and_change_what_is_trained():
     assert "duas espirais" in ex.snapshot().axes[0].get_title()
     ex.controls["hidden"].value = "oito"                     # o botão mostra o erro, sem traceback
     ex._safely(ex.train)
-    assert "camadas ocultas 'oito' não entendidas" in ex.status.value
+    assert "camadas escondidas 'oito' não entendidas" in ex.status.value
 
 
 def test_mimebundle_has_the_widget_view_a_png_and_text(trained_xor):
