@@ -128,7 +128,7 @@ def localize(text, alt):
 
 def animate_gradient_descent(x, y, history, c0_values=None, b_values=None, minimum=None,
                              max_frames=40, interval=200, figsize=(8, 3.5), dpi=70,
-                             xlabel="x", ylabel="y"):
+                             xlabel="x", ylabel="y", ylim=None):
     """O gradiente descendente de ``ŷ = c0·x + b``, época a época.
 
     x: (n,) o atributo; y: (n,) o alvo; history: o dicionário devolvido por
@@ -139,8 +139,9 @@ def animate_gradient_descent(x, y, history, c0_values=None, b_values=None, minim
     exemplo, o de ``linear.least_squares``), ou ``None``.
     max_frames: com mais épocas que isso, anima só épocas espaçadas (sempre a
     primeira e a última). À esquerda, os pontos, a reta da época e os erros
-    ``y − ŷ``; à direita, as curvas de nível do MSE (``linear.loss_grid``) e o
-    caminho até ali; no título, a época e o MSE.
+    ``y − ŷ`` (ylim: ``(mínimo, máximo)`` do eixo vertical; padrão: os pontos e
+    as previsões); à direita, as curvas de nível do MSE (``linear.loss_grid``)
+    e o caminho até ali; no título, a época e o MSE.
     Retorna a ``FuncAnimation`` (exiba com ``to_html``).
     """
     where = "animate_gradient_descent"
@@ -175,7 +176,7 @@ def animate_gradient_descent(x, y, history, c0_values=None, b_values=None, minim
     ax_data.add_collection(errors)
     predictions = np.outer(c0s[frames], x) + bs[frames, None]
     ax_data.set_xlim(span[0], span[-1])
-    ax_data.set_ylim(*_limits(y, predictions))
+    ax_data.set_ylim(*(_limits(y, predictions) if ylim is None else ylim))
     ax_data.set_xlabel(xlabel)
     ax_data.set_ylabel(ylabel)
     ax_data.legend(loc="upper left", fontsize="small")

@@ -114,8 +114,9 @@ def test_gradient_descent_moves_the_line_and_grows_the_path():
 def test_gradient_descent_keeps_first_and_last_epoch_when_thinning_frames():
     x, y, history = _toy_history(50)
     anim = animate_gradient_descent(x, y, history, max_frames=10, c0_values=[0, 5],
-                                    b_values=[-50, 300], **SMALL)
+                                    b_values=[-50, 300], ylim=(0, 1000), **SMALL)
     assert _frames(anim) == 10
+    assert _artist(anim, "reta").axes.get_ylim() == (0, 1000)
     anim._draw_frame(9)
     assert len(_artist(anim, "caminho").get_xdata()) == 51
 
