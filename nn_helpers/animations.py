@@ -361,7 +361,7 @@ def animate_decision_regions(X, y, snapshots, resolution=80, padding=0.5, interv
     ax_regions.set_ylim(lo[1], hi[1])
     ax_regions.set_xlabel(xlabel)
     ax_regions.set_ylabel(ylabel)
-    ax_regions.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2,
+    ax_regions.legend(loc="upper center", bbox_to_anchor=(0.5, -0.27), ncol=2,
                       fontsize="x-small")                  # embaixo: não cobre nenhum ponto
     g1, g2 = grid[:, 0].reshape(resolution, resolution), grid[:, 1].reshape(resolution, resolution)
     boundary = []                                   # a curva p = 0,5 do quadro atual
