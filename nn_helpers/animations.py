@@ -352,10 +352,11 @@ def animate_decision_regions(X, y, snapshots, resolution=80, padding=0.5, interv
     fig, (ax_regions, ax_loss) = plt.subplots(1, 2, figsize=figsize, dpi=dpi,
                                               gridspec_kw={"width_ratios": [1, 1.2]})
     lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
-    bands = BoundaryNorm(np.linspace(0, 1, 11), 256)   # 10 faixas de probabilidade, como
-    image = ax_regions.imshow(images[0], extent=(lo[0], hi[0], lo[1], hi[1]),  # um contourf
-                              origin="lower", aspect="auto", cmap="RdBu_r", norm=bands,
-                              alpha=0.55, interpolation="nearest", gid="regioes")
+    # 10 faixas de probabilidade, como num contourf: cores chapadas, PNGs pequenos
+    bands = BoundaryNorm(np.linspace(0, 1, 11), 256)
+    image = ax_regions.imshow(images[0], extent=(lo[0], hi[0], lo[1], hi[1]), origin="lower",
+                              aspect="auto", cmap="RdBu_r", norm=bands, alpha=0.55,
+                              interpolation="nearest", gid="regioes")
     _scatter_classes(ax_regions, X, y, class_names, size=point_size)
     ax_regions.set_xlim(lo[0], hi[0])
     ax_regions.set_ylim(lo[1], hi[1])
@@ -399,7 +400,7 @@ def animate_decision_regions(X, y, snapshots, resolution=80, padding=0.5, interv
 # ---------- peças pequenas usadas acima ----------
 
 def _frame_indices(k, max_frames, where):
-    """Até ``max_frames`` índices entre 0 e k − 1, espaçados, sempre com o primeiro e o último."""
+    """Até ``max_frames`` índices entre 0 e k − 1, espaçados, com o primeiro e o último."""
     if k == 0:
         raise ValueError(f"{where}: o histórico está vazio; não há nada para animar.")
     if not (isinstance(max_frames, (int, np.integer)) and max_frames >= 2):
@@ -422,7 +423,7 @@ def _grid_axis(values, path, name, where):
 
 
 def _limits(y, predictions):
-    """Limites do eixo vertical: os dados e as previsões, sem deixar uma reta distante achatar os pontos."""
+    """Limites do eixo vertical: dados e previsões, sem que uma reta distante achate os pontos."""
     spread = max(np.ptp(y), 1e-9)
     lo = max(min(y.min(), predictions.min()), y.min() - 1.5 * spread)
     hi = min(max(y.max(), predictions.max()), y.max() + 1.5 * spread)
@@ -495,5 +496,6 @@ def _line_in_box(w, b, lo, hi):
 def _number(value):
     """Um número com vírgula e poucas casas: 51449 → '51449'; 0.69315 → '0,693'."""
     size = abs(float(value))
-    decimals = 0 if size >= 1000 else 1 if size >= 10 else 2 if size >= 1 else 3 if size >= 0.01 else 4
+    decimals = (0 if size >= 1000 else 1 if size >= 10 else 2 if size >= 1
+                else 3 if size >= 0.01 else 4)
     return br(value, decimals)

@@ -76,7 +76,7 @@ Y_XOR = np.array([0, 1, 1, 0])
 def close_figures():
     yield
     plt.close("all")
-    gc.collect()          # as animações não desenhadas avisam ao sumir: que seja aqui, sob o filtro
+    gc.collect()        # animações não desenhadas avisam ao sumir: que seja aqui, sob o filtro
 
 
 def _frames(anim):
