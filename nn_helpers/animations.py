@@ -14,6 +14,16 @@ Uso típico em um capítulo::
 
     anim = FuncAnimation(fig, atualiza, frames=40, interval=120)
     to_html(anim, alt="A reta se aproxima dos pontos a cada passo.")
+
+Três animações vêm prontas, uma para cada coisa que o livro mostra se mexendo
+(o capítulo calcula os estados do treino; elas só desenham):
+
+* ``animate_gradient_descent`` — a reta ``ŷ = c0·x + b`` e o caminho sobre a
+  superfície do erro, época a época (capítulos 1 e 2);
+* ``animate_perceptron`` — a fronteira do perceptron pulando a cada correção
+  (capítulo 3);
+* ``animate_decision_regions`` — as regiões de decisão de uma rede se formando,
+  ao lado da curva da perda (capítulos 4 e 6).
 """
 
 import html
@@ -21,8 +31,17 @@ import re
 
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.animation import FuncAnimation
+from matplotlib.collections import LineCollection
+from matplotlib.colors import BoundaryNorm
 
-__all__ = ["to_html"]
+from .linear import loss_grid
+from .plotting import br
+from .validation import as_array, same_length
+
+__all__ = ["to_html", "animate_gradient_descent", "animate_perceptron",
+           "animate_decision_regions", "region_grid"]
 
 # título em inglês do matplotlib -> (título em português, ícone sem fonte externa)
 _BUTTONS = {
@@ -60,8 +79,15 @@ def to_html(anim, alt, default_mode="loop", fps=None, max_mb=4.0):
     if default_mode not in _MODES:
         raise ValueError(f"to_html: 'default_mode' deve ser um de {_MODES}, "
                          f"mas recebi {default_mode!r}.")
-    with matplotlib.rc_context({"animation.embed_limit": max_mb}):
-        text = anim.to_jshtml(fps=fps, default_mode=default_mode)
+    canvas = anim._fig.canvas
+    # Ao salvar, o matplotlib desenha cada quadro duas vezes: uma na tela (draw_idle),
+    # que aqui ninguém vê, e outra no PNG. Sem a primeira, a conversão leva metade do tempo.
+    canvas.draw_idle = lambda *args, **kwargs: None
+    try:
+        with matplotlib.rc_context({"animation.embed_limit": max_mb}):
+            text = anim.to_jshtml(fps=fps, default_mode=default_mode)
+    finally:
+        del canvas.draw_idle
     plt.close(anim._fig)
     return HTML(localize(text, alt))
 
@@ -90,3 +116,386 @@ def localize(text, alt):
     text = text.replace('<div class="animation">',
                         f'<div class="animation nn-animation" data-frames="{n_frames}">', 1)
     return text
+
+
+# ---------- três animações prontas para os capítulos ----------
+#
+# Todas seguem o mesmo roteiro: validar as entradas, desenhar a figura uma vez
+# e, a cada quadro, só trocar os dados dos artistas (a reta, o caminho, a
+# imagem das regiões). Os estados do treino são calculados antes, no capítulo;
+# aqui só se desenha. Para exibir: ``to_html(anim, alt="...")``.
+
+
+def animate_gradient_descent(x, y, history, c0_values=None, b_values=None, minimum=None,
+                             max_frames=40, interval=200, figsize=(8, 3.5), dpi=70,
+                             xlabel="x", ylabel="y", ylim=None):
+    """O gradiente descendente de ``ŷ = c0·x + b``, época a época.
+
+    x: (n,) o atributo; y: (n,) o alvo; history: o dicionário devolvido por
+    ``linear.gradient_descent`` com um só atributo — ``"c"``: (k, 1),
+    ``"b"``: (k,) e ``"loss"``: (k,), uma linha por época (a 0 é o início).
+    c0_values: (p,) e b_values: (q,): a grade da superfície do erro (padrão:
+    em volta do caminho); minimum: ``(c0, b)`` marcado na superfície (por
+    exemplo, o de ``linear.least_squares``), ou ``None``.
+    max_frames: com mais épocas que isso, anima só épocas espaçadas (sempre a
+    primeira e a última). À esquerda, os pontos, a reta da época e os erros
+    ``y − ŷ`` (ylim: ``(mínimo, máximo)`` do eixo vertical; padrão: os pontos e
+    as previsões); à direita, as curvas de nível do MSE (``linear.loss_grid``)
+    e o caminho até ali; no título, a época e o MSE.
+    Retorna a ``FuncAnimation`` (exiba com ``to_html``).
+    """
+    where = "animate_gradient_descent"
+    x = as_array(x, "x", where, ndim=1)
+    y = as_array(y, "y", where, ndim=1)
+    same_length(x, y, "x", "y", where)
+    if not isinstance(history, dict) or not {"c", "b", "loss"} <= set(history):
+        raise ValueError(f"{where}: `history` deve ser o dicionário devolvido por "
+                         f"linear.gradient_descent, com as chaves 'c', 'b' e 'loss'.")
+    losses = as_array(history["loss"], "history['loss']", where, ndim=1, finite=False)
+    if not np.all(np.isfinite(losses)):
+        epoch = int(np.argmin(np.isfinite(losses)))
+        raise ValueError(f"{where}: o treino divergiu (o MSE virou infinito ou NaN na época "
+                         f"{epoch}); anime um treino que converge ou corte o histórico antes.")
+    c = as_array(history["c"], "history['c']", where, ndim=2)
+    if c.shape[1] != 1:
+        raise ValueError(f"{where}: a animação é do modelo de um atributo, ŷ = c0·x + b, mas "
+                         f"history['c'] tem forma {c.shape}: {c.shape[1]} coeficientes por época.")
+    c0s = c[:, 0]
+    bs = as_array(history["b"], "history['b']", where, ndim=1)
+    same_length(c0s, bs, "history['c']", "history['b']", where)
+    same_length(c0s, losses, "history['c']", "history['loss']", where)
+    c0_values = _grid_axis(c0_values, c0s, "c0_values", where)
+    b_values = _grid_axis(b_values, bs, "b_values", where)
+    frames = _frame_indices(len(losses), max_frames, where)
+
+    fig, (ax_data, ax_loss) = plt.subplots(1, 2, figsize=figsize, dpi=dpi)
+    span = np.linspace(min(0.0, x.min()), x.max() * 1.05, 50)
+    ax_data.scatter(x, y, color="black", zorder=3, label="dados")
+    (line,) = ax_data.plot([], [], color="C1", linewidth=2, label="ŷ = c0·x + b", gid="reta")
+    errors = LineCollection([], colors="red", linestyles="dotted", label="erro y − ŷ")
+    ax_data.add_collection(errors)
+    predictions = np.outer(c0s[frames], x) + bs[frames, None]
+    ax_data.set_xlim(span[0], span[-1])
+    ax_data.set_ylim(*(_limits(y, predictions) if ylim is None else ylim))
+    ax_data.set_xlabel(xlabel)
+    ax_data.set_ylabel(ylabel)
+    ax_data.legend(loc="upper left", fontsize="small")
+
+    grid = loss_grid(x, y, c0_values, b_values)
+    if grid.max() > grid.min():                     # faixas de cor sem suavizar as bordas:
+        levels = np.geomspace(max(grid.min(), 1e-12), grid.max(), 12)   # PNGs bem menores
+        ax_loss.contourf(c0_values, b_values, grid, levels=levels, cmap="viridis", alpha=0.45,
+                         antialiased=False)
+    if minimum is not None:
+        best = as_array(minimum, "minimum", where, ndim=1)
+        if best.shape != (2,):
+            raise ValueError(f"{where}: `minimum` deve ser o par (c0, b), mas tem forma "
+                             f"{best.shape}.")
+        ax_loss.plot(*best, "*", color="gold", markeredgecolor="black", markersize=12,
+                     label="mínimo")
+    (path,) = ax_loss.plot([], [], "-o", color="C3", markersize=3, linewidth=1,
+                           label="caminho", gid="caminho")
+    (point,) = ax_loss.plot([], [], "o", color="C3", markersize=7)
+    ax_loss.set_xlim(c0_values[0], c0_values[-1])
+    ax_loss.set_ylim(b_values[0], b_values[-1])
+    ax_loss.set_xlabel("$c_0$")
+    ax_loss.set_ylabel("$b$")
+    ax_loss.legend(loc="upper right", fontsize="small")
+    title = fig.suptitle("")
+
+    def update(frame):
+        i = frames[frame]
+        c0, b = c0s[i], bs[i]
+        line.set_data(span, c0 * span + b)
+        errors.set_segments([[(xi, yi), (xi, c0 * xi + b)] for xi, yi in zip(x, y)])
+        path.set_data(c0s[:i + 1], bs[:i + 1])
+        point.set_data([c0], [b])
+        title.set_text(f"época {i}: MSE = {_number(losses[i])}")
+        return line, errors, path, point, title
+
+    update(0)
+    fig.tight_layout()
+    return FuncAnimation(fig, update, frames=len(frames), interval=interval)
+
+
+def animate_perceptron(X, y, states, examples=None, titles=None, interval=600,
+                       figsize=(7, 3.8), dpi=70, class_names=("classe 0", "classe 1"),
+                       xlabel="$x_1$", ylabel="$x_2$", padding=0.5):
+    """A fronteira do perceptron, ``w·x + b = 0``, se mexendo enquanto ele aprende.
+
+    X: (n, 2) pontos; y: (n,) classes 0 ou 1; states: sequência de ``(w, b)``,
+    um por quadro, com w: (2,) e b: número — por exemplo, os pesos antes e
+    depois de cada correção de ``perceptron.perceptron_update``.
+    examples: ``None`` ou uma sequência com um item por quadro: o índice do
+    exemplo em foco naquele quadro (destacado com uma estrela) ou ``None``;
+    titles: ``None`` ou um título por quadro (padrão: o passo e quantos
+    pontos estão do lado errado). Em cada quadro, o fundo mostra a classe
+    prevista, ``degrau(w·x + b)``, e os pontos classificados errado ganham um
+    anel vermelho. Retorna a ``FuncAnimation`` (exiba com ``to_html``).
+    """
+    where = "animate_perceptron"
+    X, y = _two_classes(X, y, where)
+    if len(states) == 0:
+        raise ValueError(f"{where}: `states` está vazio; passe pelo menos um par (w, b).")
+    weights, biases = [], []
+    for k, state in enumerate(states):
+        if len(state) != 2:
+            raise ValueError(f"{where}: cada estado deve ser um par (w, b); states[{k}] tem "
+                             f"{len(state)} elemento(s).")
+        w = as_array(state[0], f"states[{k}][0] (w)", where, ndim=1)
+        if w.shape != (2,):
+            raise ValueError(f"{where}: `w` deve ter 2 pesos, um por coluna de X, mas "
+                             f"states[{k}][0] tem forma {w.shape}.")
+        weights.append(w)
+        biases.append(float(as_array(state[1], f"states[{k}][1] (b)", where, ndim=0)))
+    examples = _per_frame(examples, len(states), "examples", where)
+    for k, i in enumerate(examples):
+        if i is not None and not (isinstance(i, (int, np.integer)) and 0 <= i < len(X)):
+            raise ValueError(f"{where}: examples[{k}] deve ser None ou o índice de um ponto "
+                             f"(0 a {len(X) - 1}), não {i!r}.")
+    titles = _per_frame(titles, len(states), "titles", where)
+
+    fig, ax = plt.subplots(figsize=figsize, dpi=dpi)
+    lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
+    grid = region_grid(X, resolution=120, padding=padding)
+    extent = (lo[0], hi[0], lo[1], hi[1])
+    image = ax.imshow(np.zeros((120, 120)), extent=extent, origin="lower", aspect="auto",
+                      cmap="RdBu_r", vmin=0, vmax=1, alpha=0.25, interpolation="nearest",
+                      gid="regioes")
+    _scatter_classes(ax, X, y, class_names)
+    rings = ax.scatter([], [], s=160, facecolors="none", edgecolors="red", linewidths=1.5,
+                       zorder=4, label="classificado errado", gid="errados")
+    focus = ax.scatter([], [], s=260, marker="*", color="gold", edgecolors="black",
+                       zorder=5, label="exemplo da vez")
+    (boundary,) = ax.plot([], [], color="black", linewidth=2, label="fronteira",
+                          gid="fronteira")
+    ax.set_xlim(lo[0], hi[0])
+    ax.set_ylim(lo[1], hi[1])
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize="small")
+    title = ax.set_title("", fontsize="medium")
+
+    def update(frame):
+        w, b = weights[frame], biases[frame]
+        image.set_data((grid @ w + b >= 0).reshape(120, 120).astype(float))
+        boundary.set_data(*_line_in_box(w, b, lo, hi))
+        wrong = (X @ w + b >= 0) != (y == 1)
+        rings.set_offsets(X[wrong] if wrong.any() else np.empty((0, 2)))
+        i = examples[frame]
+        focus.set_offsets(X[[i]] if i is not None else np.empty((0, 2)))
+        title.set_text(titles[frame] if titles[frame] is not None
+                       else f"passo {frame}: {int(wrong.sum())} ponto(s) do lado errado")
+        return image, boundary, rings, focus, title
+
+    update(0)
+    fig.tight_layout()
+    return FuncAnimation(fig, update, frames=len(states), interval=interval)
+
+
+def region_grid(X, resolution=80, padding=0.5):
+    """Os pontos da grade em que ``animate_decision_regions`` avalia o modelo.
+
+    X: (n, 2). A grade cobre os pontos com uma folga ``padding`` e tem
+    ``resolution`` valores em cada eixo. Retorna (resolution², 2), linha a
+    linha, de baixo para cima — a ordem de ``probas.reshape(resolution, resolution)``.
+    """
+    X = as_array(X, "X", "region_grid", ndim=2)
+    if X.shape[1] != 2:
+        raise ValueError(f"region_grid: `X` deve ter 2 colunas, mas tem {X.shape[1]}.")
+    lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
+    g1, g2 = np.meshgrid(np.linspace(lo[0], hi[0], resolution),
+                         np.linspace(lo[1], hi[1], resolution))
+    return np.column_stack([g1.ravel(), g2.ravel()])
+
+
+def animate_decision_regions(X, y, snapshots, resolution=80, padding=0.5, interval=250,
+                             figsize=(8, 3.5), dpi=70, class_names=("classe 0", "classe 1"),
+                             loss_label="perda", log_loss=False, point_size=20,
+                             xlabel="$x_1$", ylabel="$x_2$"):
+    """As regiões de decisão de um classificador se formando durante o treino.
+
+    X: (n, 2) pontos; y: (n,) classes 0 ou 1; snapshots: sequência de
+    ``(época, probas, perda)``, um por quadro, em que ``probas`` é a
+    probabilidade da classe 1 naquele momento do treino: ou uma função que
+    recebe (m, 2) e devolve (m,), (m, 1) ou (m, 2) (a saída de uma softmax de
+    duas classes: usa a coluna 1), ou os valores já calculados nos pontos de
+    ``region_grid(X, resolution, padding)``, com forma (resolution²,) ou
+    (resolution, resolution). Guarde as funções com os pesos daquele momento
+    (uma cópia), não o modelo que continua treinando.
+    À esquerda, as regiões (vermelho: classe 1; azul: classe 0), a fronteira
+    ``p = 0,5`` e os pontos; à direita, a perda até a época do quadro
+    (``log_loss=True``: eixo em escala log). point_size: o tamanho dos pontos
+    (poucos pontos, como os 4 do XOR, pedem pontos grandes). Retorna a ``FuncAnimation``.
+    """
+    where = "animate_decision_regions"
+    X, y = _two_classes(X, y, where)
+    if len(snapshots) == 0:
+        raise ValueError(f"{where}: `snapshots` está vazio; passe pelo menos um "
+                         f"(época, probas, perda).")
+    grid = region_grid(X, resolution, padding)
+    epochs, images, losses = [], [], []
+    for k, snapshot in enumerate(snapshots):
+        if len(snapshot) != 3:
+            raise ValueError(f"{where}: cada item de `snapshots` deve ser (época, probas, perda); "
+                             f"snapshots[{k}] tem {len(snapshot)} elemento(s).")
+        epoch, probas, loss = snapshot
+        epochs.append(float(as_array(epoch, f"snapshots[{k}][0] (época)", where, ndim=0)))
+        losses.append(float(as_array(loss, f"snapshots[{k}][2] (perda)", where, ndim=0)))
+        images.append(_probability_image(probas, grid, resolution, k, where))
+    epochs, losses = np.array(epochs), np.array(losses)
+    if np.any(np.diff(epochs) < 0):
+        raise ValueError(f"{where}: as épocas de `snapshots` devem vir em ordem crescente.")
+    if log_loss and np.any(losses <= 0):
+        raise ValueError(f"{where}: com `log_loss=True` as perdas devem ser positivas.")
+
+    fig, (ax_regions, ax_loss) = plt.subplots(1, 2, figsize=figsize, dpi=dpi,
+                                              gridspec_kw={"width_ratios": [1, 1.2]})
+    lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
+    # 10 faixas de probabilidade, como num contourf: cores chapadas, PNGs pequenos
+    bands = BoundaryNorm(np.linspace(0, 1, 11), 256)
+    image = ax_regions.imshow(images[0], extent=(lo[0], hi[0], lo[1], hi[1]), origin="lower",
+                              aspect="auto", cmap="RdBu_r", norm=bands, alpha=0.55,
+                              interpolation="nearest", gid="regioes")
+    _scatter_classes(ax_regions, X, y, class_names, size=point_size)
+    ax_regions.set_xlim(lo[0], hi[0])
+    ax_regions.set_ylim(lo[1], hi[1])
+    ax_regions.set_xlabel(xlabel)
+    ax_regions.set_ylabel(ylabel)
+    ax_regions.legend(loc="upper center", bbox_to_anchor=(0.5, -0.27), ncol=2,
+                      fontsize="x-small")                  # embaixo: não cobre nenhum ponto
+    g1, g2 = grid[:, 0].reshape(resolution, resolution), grid[:, 1].reshape(resolution, resolution)
+    boundary = []                                   # a curva p = 0,5 do quadro atual
+
+    (curve,) = ax_loss.plot([], [], color="C0", gid="curva")
+    (point,) = ax_loss.plot([], [], "o", color="C0")
+    ax_loss.set_xlim(epochs[0], max(epochs[-1], epochs[0] + 1))
+    if log_loss:
+        ax_loss.set_yscale("log")
+        ax_loss.set_ylim(losses.min() / 1.5, losses.max() * 1.5)
+    else:
+        ax_loss.set_ylim(min(0.0, losses.min()), losses.max() * 1.08 or 1.0)
+    ax_loss.set_xlabel("época")
+    ax_loss.set_ylabel(loss_label)
+    ax_loss.grid(alpha=0.3)
+    title = fig.suptitle("")
+
+    def update(frame):
+        image.set_data(images[frame])
+        while boundary:                             # apaga só a fronteira anterior
+            boundary.pop().remove()
+        if images[frame].min() < 0.5 < images[frame].max():
+            boundary.append(ax_regions.contour(g1, g2, images[frame], levels=[0.5],
+                                               colors="black", linewidths=1.5))
+        curve.set_data(epochs[:frame + 1], losses[:frame + 1])
+        point.set_data([epochs[frame]], [losses[frame]])
+        title.set_text(f"época {epochs[frame]:g}: {loss_label} = {_number(losses[frame])}")
+        return image, curve, point, title, *boundary
+
+    update(0)
+    fig.tight_layout()
+    return FuncAnimation(fig, update, frames=len(snapshots), interval=interval)
+
+
+# ---------- peças pequenas usadas acima ----------
+
+def _frame_indices(k, max_frames, where):
+    """Até ``max_frames`` índices entre 0 e k − 1, espaçados, com o primeiro e o último."""
+    if k == 0:
+        raise ValueError(f"{where}: o histórico está vazio; não há nada para animar.")
+    if not (isinstance(max_frames, (int, np.integer)) and max_frames >= 2):
+        raise ValueError(f"{where}: `max_frames` deve ser um inteiro ≥ 2, não {max_frames!r}.")
+    if k <= max_frames:
+        return np.arange(k)
+    return np.unique(np.linspace(0, k - 1, max_frames).round().astype(int))
+
+
+def _grid_axis(values, path, name, where):
+    """Os valores de um eixo da grade: os dados (crescentes) ou, se None, em volta de ``path``."""
+    if values is None:
+        lo, hi = path.min(), path.max()
+        margin = 0.3 * (hi - lo) if hi > lo else 0.5 * abs(hi) + 1.0
+        return np.linspace(lo - margin, hi + margin, 80)
+    values = as_array(values, name, where, ndim=1)
+    if len(values) < 2 or np.any(np.diff(values) <= 0):
+        raise ValueError(f"{where}: `{name}` deve ter pelo menos 2 valores, em ordem crescente.")
+    return values
+
+
+def _limits(y, predictions):
+    """Limites do eixo vertical: dados e previsões, sem que uma reta distante achate os pontos."""
+    spread = max(np.ptp(y), 1e-9)
+    lo = max(min(y.min(), predictions.min()), y.min() - 1.5 * spread)
+    hi = min(max(y.max(), predictions.max()), y.max() + 1.5 * spread)
+    margin = 0.08 * (hi - lo)
+    return lo - margin, hi + margin
+
+
+def _two_classes(X, y, where):
+    """Valida X: (n, 2) e y: (n,) com classes 0 e 1; devolve os dois como arrays."""
+    X = as_array(X, "X", where, ndim=2)
+    y = as_array(y, "y", where, ndim=1)
+    same_length(X, y, "X", "y", where)
+    if X.shape[1] != 2:
+        raise ValueError(f"{where}: `X` deve ter 2 colunas (uma por eixo do gráfico), mas tem "
+                         f"{X.shape[1]}.")
+    if not np.all(np.isin(y, (0.0, 1.0))):
+        raise ValueError(f"{where}: as classes `y` devem ser 0 ou 1.")
+    return X, y
+
+
+def _per_frame(values, n_frames, name, where):
+    """``None`` vira uma lista de ``None``; senão, confere que há um item por quadro."""
+    if values is None:
+        return [None] * n_frames
+    values = list(values)
+    if len(values) != n_frames:
+        raise ValueError(f"{where}: `{name}` deve ter um item por quadro ({n_frames}), mas tem "
+                         f"{len(values)}.")
+    return values
+
+
+def _probability_image(probas, grid, resolution, k, where):
+    """A probabilidade da classe 1 na grade, como imagem (resolution, resolution)."""
+    name = f"snapshots[{k}][1] (probas)"
+    out = as_array(probas(grid) if callable(probas) else probas, name, where, ndim=(1, 2))
+    if out.ndim == 2 and out.shape != (resolution, resolution):    # uma coluna por classe
+        if out.shape[1] not in (1, 2):
+            raise ValueError(f"{where}: {name} tem forma {out.shape}; esperava (m,), (m, 1) "
+                             f"ou (m, 2) — duas classes.")
+        out = out[:, -1]
+    if out.size != resolution * resolution:
+        raise ValueError(f"{where}: {name} tem {out.size} valores, mas a grade tem "
+                         f"{resolution}×{resolution} = {resolution * resolution} pontos "
+                         f"(veja region_grid).")
+    if out.min() < -1e-6 or out.max() > 1 + 1e-6:
+        raise ValueError(f"{where}: {name} deve conter probabilidades, entre 0 e 1, mas vai de "
+                         f"{out.min():g} a {out.max():g}.")
+    return out.reshape(resolution, resolution)
+
+
+def _scatter_classes(ax, X, y, class_names, size=40):
+    """Os pontos de cada classe: 0 em círculos azuis, 1 em quadrados vermelhos."""
+    for cls, marker, color in ((0, "o", "tab:blue"), (1, "s", "tab:red")):
+        mask = y == cls
+        ax.scatter(X[mask, 0], X[mask, 1], s=size, marker=marker, color=color,
+                   edgecolors="black", linewidths=0.5, zorder=3, label=class_names[cls])
+
+
+def _line_in_box(w, b, lo, hi):
+    """Dois pontos da reta ``w·x + b = 0`` que atravessam a caixa [lo, hi]; vazio se w = 0."""
+    if abs(w[1]) >= abs(w[0]) and w[1] != 0:
+        xs = np.array([lo[0], hi[0]])
+        return xs, -(w[0] * xs + b) / w[1]
+    if w[0] != 0:
+        ys = np.array([lo[1], hi[1]])
+        return -(w[1] * ys + b) / w[0], ys
+    return [], []
+
+
+def _number(value):
+    """Um número com vírgula e poucas casas: 51449 → '51449'; 0.69315 → '0,693'."""
+    size = abs(float(value))
+    decimals = (0 if size >= 1000 else 1 if size >= 10 else 2 if size >= 1
+                else 3 if size >= 0.01 else 4)
+    return br(value, decimals)
