@@ -5,6 +5,7 @@ derruba o build (``allow_errors: false`` + ``--warningiserror``).
 """
 
 import ast
+import base64
 import importlib
 import os
 import re
@@ -180,9 +181,7 @@ PLAY = r"""(async () => {
 })()"""
 
 
-@pytest.fixture(scope="module")
-def reader(built_html):
-    """Cada página do sumário aberta num Chromium sem rede: o que o leitor vê, e uma foto de cada uma."""
+def _chromium():
     from browser import Chromium, chromium_required, find_chromium
 
     if find_chromium() is None:
@@ -191,26 +190,54 @@ def reader(built_html):
         if chromium_required():
             pytest.fail(message)
         pytest.skip(message)
+    return Chromium()
+
+
+def visit(browser, path, screenshot=None):
+    """Abre uma página e devolve o que o leitor vê (fórmulas, imagens, animações que tocam)."""
+    browser.open(path)
+    if browser.evaluate("!!document.querySelector('script[src*=\"mathjax\"]')") and browser.wait_until(
+            "!!(window.MathJax && MathJax.startup && MathJax.startup.promise)", timeout=30):
+        browser.evaluate("MathJax.startup.promise.then(() => true)", await_promise=True)
+    browser.wait_until("[...document.images].every(i => i.complete)", timeout=20)
+    page = browser.evaluate(READER)
+    if screenshot:
+        browser.screenshot(SCREENSHOTS / f"{screenshot}.png")
+    page["played"] = browser.evaluate(PLAY, await_promise=True)
+    if screenshot and page["played"]:
+        browser.screenshot(SCREENSHOTS / f"{screenshot}-animation.png")
+    return page
+
+
+@pytest.fixture(scope="module")
+def reader(built_html):
+    """Cada página do sumário aberta num Chromium sem rede: o que o leitor vê, e uma foto de cada uma."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     seen = {}
-    with Chromium() as browser:
+    with _chromium() as browser:
         for name in toc_files():
-            browser.open(built_html / f"{name}.html")
-            if browser.evaluate("document.querySelectorAll('.math').length"):
-                assert browser.wait_until("!!(window.MathJax && MathJax.startup && MathJax.startup.promise)",
-                                          timeout=30), f"{name}: o MathJax não carregou"
-                browser.evaluate("MathJax.startup.promise.then(() => true)", await_promise=True)
-            browser.wait_until("[...document.images].every(i => i.complete)", timeout=20)
-            page = browser.evaluate(READER)
-            stem = name.replace("/", "_")
-            browser.screenshot(SCREENSHOTS / f"{stem}.png")
-            page["played"] = browser.evaluate(PLAY, await_promise=True)
-            if page["played"]:
-                browser.screenshot(SCREENSHOTS / f"{stem}-animation.png")
-            seen[name] = page
+            seen[name] = visit(browser, built_html / f"{name}.html", screenshot=name.replace("/", "_"))
         seen["_requests"] = list(browser.requests)
         seen["_errors"] = list(browser.console_errors)
     return seen
+
+
+def test_the_reader_notices_a_cdn_a_missing_alt_and_a_stuck_animation(tmp_path):
+    """O teste no navegador pode falhar: numa página ruim de propósito, ele vê cada defeito."""
+    page = tmp_path / "ruim.html"
+    page.write_text(
+        '<html><body><article><script src="https://cdn.exemplo.invalid/lib.js"></script>'
+        '<img src="figura.png"><div class="nn-animation" data-frames="12"><img alt="quadro parado" '
+        'src="figura.png"><button title="Tocar"></button><button title="Pausar"></button></div>'
+        '<span class="math">\\(x\\)</span></article></body></html>', encoding="utf-8")
+    (tmp_path / "figura.png").write_bytes(base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="))
+    with _chromium() as browser:
+        seen = visit(browser, page)
+        external = [u for u in browser.requests if u.startswith("https:")]
+    assert external == ["https://cdn.exemplo.invalid/lib.js"]
+    assert seen["no_alt"] and seen["typeset"] == 0 < seen["math"]
+    assert seen["played"] == [{"frames": 12, "loaded": True, "moved": False}]
 
 
 def test_browser_made_no_external_request(reader):
@@ -247,3 +274,14 @@ def test_every_chapter_has_figures_a_playing_animation_and_launch_buttons(reader
     for anim in page["played"]:
         assert anim["loaded"] and anim["moved"], f"{name}: uma animação não tocou ({anim})"
         assert anim["frames"] >= 10
+
+
+def test_the_exercises_page_opens_every_exercise_in_colab_and_offers_the_download(built_html):
+    page = (built_html / "book" / "exercises.html").read_text(encoding="utf-8")
+    url = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]["url"]
+    colab = url.replace("https://github.com/", "https://colab.research.google.com/github/")
+    for exercise in sorted((ROOT / "exercises").glob("ex_*.ipynb")):
+        assert f'href="{colab}/blob/main/exercises/{exercise.name}"' in page, exercise.name
+        download = re.search(rf'href="(\.\./_downloads/\w+/{exercise.name})"', page)
+        assert download, f"{exercise.name}: sem link para baixar"
+        assert (built_html / "book" / download.group(1)).read_bytes() == exercise.read_bytes()

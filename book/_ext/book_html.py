@@ -7,12 +7,15 @@
 2. **Nenhum script duplicado**: com o Jupyter Book 1.0.4, o sphinx-thebe põe a sua configuração duas
    vezes em cada página (``const THEBE_JS_URL`` declarada duas vezes é um erro de JavaScript).
 """
+import fnmatch
 import importlib.util
+import shutil
 from pathlib import Path
 
-from sphinx.util.fileutil import copy_asset
-
 MATHJAX_ENTRY = "mathjax/tex-svg.js"
+# Pontos de entrada que o livro não usa (só um deles é carregado) e a saída CHTML com as suas fontes:
+# ~12 MB a menos no site. O resto fica — o menu e a acessibilidade carregam módulos sob demanda.
+MATHJAX_UNUSED = ["tex-chtml*.js", "tex-mml-*.js", "mml-*.js", "tex-svg-full.js", "node-main.js", "chtml*"]
 
 
 def _use_local_mathjax(app, config):
@@ -22,7 +25,11 @@ def _use_local_mathjax(app, config):
 def _copy_mathjax(app, exc):
     if exc is None and app.builder.format == "html":
         package = Path(importlib.util.find_spec("sphinx-mathjax-offline").origin).parent
-        copy_asset(str(package / "static" / "mathjax"), str(Path(app.outdir) / "_static" / "mathjax"))
+        def unused(folder, names):
+            return [n for n in names if any(fnmatch.fnmatch(n, p) for p in MATHJAX_UNUSED)]
+
+        shutil.copytree(package / "static" / "mathjax", Path(app.outdir) / "_static" / "mathjax",
+                        ignore=unused, dirs_exist_ok=True)
 
 
 def _drop_duplicate_scripts(app, pagename, templatename, context, doctree):
