@@ -120,8 +120,12 @@ class Chromium:
 
     def open(self, path):
         """Abre um arquivo local e espera o evento ``load`` da página."""
+        self.open_url(Path(path).resolve().as_uri())
+
+    def open_url(self, url):
+        """Abre um endereço (um arquivo, ou um servidor local em 127.0.0.1) e espera o ``load``."""
         self._events.clear()
-        self.send("Page.navigate", url=Path(path).resolve().as_uri())
+        self.send("Page.navigate", url=url)
         self.wait_for_event("Page.loadEventFired")
 
     def evaluate(self, expression, await_promise=False):
