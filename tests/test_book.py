@@ -276,12 +276,14 @@ def test_every_chapter_has_figures_a_playing_animation_and_launch_buttons(reader
         assert anim["frames"] >= 10
 
 
-def test_the_exercises_page_opens_every_exercise_in_colab_and_offers_the_download(built_html):
+def test_the_exercises_page_opens_every_exercise_in_colab_or_binder_and_offers_the_download(built_html):
     page = (built_html / "book" / "exercises.html").read_text(encoding="utf-8")
     url = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]["url"]
     colab = url.replace("https://github.com/", "https://colab.research.google.com/github/")
     for exercise in sorted((ROOT / "exercises").glob("ex_*.ipynb")):
         assert f'href="{colab}/blob/main/exercises/{exercise.name}"' in page, exercise.name
+        binder = url.replace("https://github.com/", "https://mybinder.org/v2/gh/")
+        assert f'href="{binder}/main?urlpath=lab/tree/exercises/{exercise.name}"' in page, exercise.name
         download = re.search(rf'href="(\.\./_downloads/\w+/{exercise.name})"', page)
         assert download, f"{exercise.name}: sem link para baixar"
         assert (built_html / "book" / download.group(1)).read_bytes() == exercise.read_bytes()
