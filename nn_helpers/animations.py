@@ -37,7 +37,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.colors import BoundaryNorm
 
 from .linear import loss_grid
-from .plotting import br
+from .plotting import br, region_grid  # region_grid: a grade das regiões, reexportada aqui
 from .validation import as_array, same_length
 
 __all__ = ["to_html", "animate_gradient_descent", "animate_perceptron",
@@ -291,22 +291,6 @@ def animate_perceptron(X, y, states, examples=None, titles=None, interval=600,
     update(0)
     fig.tight_layout()
     return FuncAnimation(fig, update, frames=len(states), interval=interval)
-
-
-def region_grid(X, resolution=80, padding=0.5):
-    """Os pontos da grade em que ``animate_decision_regions`` avalia o modelo.
-
-    X: (n, 2). A grade cobre os pontos com uma folga ``padding`` e tem
-    ``resolution`` valores em cada eixo. Retorna (resolution², 2), linha a
-    linha, de baixo para cima — a ordem de ``probas.reshape(resolution, resolution)``.
-    """
-    X = as_array(X, "X", "region_grid", ndim=2)
-    if X.shape[1] != 2:
-        raise ValueError(f"region_grid: `X` deve ter 2 colunas, mas tem {X.shape[1]}.")
-    lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
-    g1, g2 = np.meshgrid(np.linspace(lo[0], hi[0], resolution),
-                         np.linspace(lo[1], hi[1], resolution))
-    return np.column_stack([g1.ravel(), g2.ravel()])
 
 
 def animate_decision_regions(X, y, snapshots, resolution=80, padding=0.5, interval=250,

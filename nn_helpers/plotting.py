@@ -10,7 +10,7 @@ import numpy as np
 from .validation import as_array, same_length
 
 __all__ = ["br", "plot_data_line", "plot_loss_curve", "plot_loss_surface", "plot_path_on_surface",
-           "plot_learning_curves", "plot_decision_boundary", "show_source"]
+           "plot_learning_curves", "region_grid", "plot_decision_boundary", "show_source"]
 
 
 def _axes(ax, figsize=(6, 4)):
@@ -169,6 +169,22 @@ def plot_learning_curves(curves, xlabel="época", ylabel="MSE", log=True, ax=Non
     return ax
 
 
+def region_grid(X, resolution=80, padding=0.5):
+    """Os pontos de uma grade que cobre o plano dos dados, onde se avalia um classificador.
+
+    X: (n, 2). A grade cobre os pontos com uma folga ``padding`` e tem
+    ``resolution`` valores em cada eixo. Retorna (resolution², 2), linha a
+    linha, de baixo para cima — a ordem de ``probas.reshape(resolution, resolution)``.
+    """
+    X = as_array(X, "X", "region_grid", ndim=2)
+    if X.shape[1] != 2:
+        raise ValueError(f"region_grid: `X` deve ter 2 colunas, mas tem {X.shape[1]}.")
+    lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
+    g1, g2 = np.meshgrid(np.linspace(lo[0], hi[0], resolution),
+                         np.linspace(lo[1], hi[1], resolution))
+    return np.column_stack([g1.ravel(), g2.ravel()])
+
+
 def plot_decision_boundary(predict_fn, X, y, ax=None, threshold=0.5, fill=True, points=True,
                            color="black", label=None, class_names=None, resolution=200,
                            padding=0.5, xlabel=None, ylabel=None):
@@ -199,9 +215,8 @@ def plot_decision_boundary(predict_fn, X, y, ax=None, threshold=0.5, fill=True, 
                          f"por eixo), mas tem {X.shape[1]}.")
     ax = _axes(ax, figsize=(5, 4.5))
     lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
-    g1, g2 = np.meshgrid(np.linspace(lo[0], hi[0], resolution),
-                         np.linspace(lo[1], hi[1], resolution))
-    grid_points = np.column_stack([g1.ravel(), g2.ravel()])
+    grid_points = region_grid(X, resolution, padding)
+    g1, g2 = (grid_points[:, k].reshape(resolution, resolution) for k in (0, 1))
     out = as_array(predict_fn(grid_points), "predict_fn(...)", "plot_decision_boundary",
                    ndim=(1, 2))
     if out.shape[0] != len(grid_points):
