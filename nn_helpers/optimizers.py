@@ -11,6 +11,7 @@ Notação: ``α`` é a taxa de aprendizado (*learning rate*) e ``g = ∂L/∂w``
 
 * ``SGD``      — ``w ← w − α·g`` (gradiente descendente; estocástico quando ``g``
   vem de um mini-lote);
+* ``SGDWithL2`` — o SGD com penalidade L2 (*weight decay*): ``g ← g + λ·W`` nas matrizes;
 * ``Momentum`` — ``v ← β·v − α·g``;  ``w ← w + v`` (a forma do Keras e do cs231n);
 * ``RMSProp``  — ``s ← β·s + (1 − β)·g²``;  ``w ← w − α·g / (√s + ε)``;
 * ``Adam``     — momento e RMSProp juntos, com correção de viés (Kingma e Ba, 2015).
@@ -20,7 +21,7 @@ As contas preservam o tipo dos parâmetros (float32 continua float32).
 
 import numpy as np
 
-__all__ = ["Optimizer", "SGD", "Momentum", "RMSProp", "Adam", "get_optimizer"]
+__all__ = ["Optimizer", "SGD", "SGDWithL2", "Momentum", "RMSProp", "Adam", "get_optimizer"]
 
 
 def _positive(value, name, where):
@@ -88,6 +89,19 @@ class SGD(Optimizer):
 
     def update(self, key, p, g):
         p -= self.lr * g
+
+
+class SGDWithL2(SGD):
+    """SGD com penalidade L2 nas matrizes de pesos W (não nos interceptos b): g ← g + λ·W."""
+
+    def __init__(self, lr=0.01, lam=1e-3):
+        super().__init__(lr)
+        self.lam = lam
+
+    def update(self, key, p, g):
+        if p.ndim == 2:                 # W: (n_in, n_out); b: (n_out,) fica de fora
+            g = g + self.lam * p
+        super().update(key, p, g)
 
 
 class Momentum(Optimizer):

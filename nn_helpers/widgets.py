@@ -23,7 +23,7 @@ from .activations import ACTIVATIONS
 from .linear import gradient_descent, least_squares, loss_grid
 from .losses import mse
 from .nn import MLP
-from .optimizers import SGD
+from .optimizers import SGDWithL2
 from .perceptron import perceptron_predict, perceptron_update
 from .plotting import (br, plot_data_line, plot_decision_boundary, plot_learning_curves,
                        plot_loss_curve, plot_path_on_surface)
@@ -161,7 +161,7 @@ class RegressionExplorer(Explorer):
         plot_data_line(self.x, self.y, lines=[(c0, b, f"ŷ = {br(c0, 3)}·x + {br(b)}")],
                        residuals=True, xlabel=self.labels[0], ylabel=self.labels[1], ax=ax1)
         ax1.set_title(f"Dados, reta e erros: MSE = {_num(self.loss)}")
-        losses = np.mean((self.y - self.c0_values[:, None] * self.x - b) ** 2, axis=1)
+        losses = loss_grid(self.x, self.y, self.c0_values, [b])[0]     # o MSE ao longo de c0
         plot_loss_curve(self.c0_values, losses, marks=[(c0, self.loss, "agora")], xlabel="$c_0$",
                         ax=ax2)
         ax2.set_title(f"MSE × $c_0$, com b = {br(b)} fixo")
@@ -339,17 +339,6 @@ def playground_data(name, n=400, noise=0.1, seed=0):
     else:                      # duas nuvens gaussianas, em (−0,5; −0,5) e (0,5; 0,5)
         X = rng.normal(0, 0.3, (n, 2)) + np.where(cls[:, None] == 1, 0.5, -0.5)
     return X + rng.normal(0, noise, X.shape), cls.astype(float)
-
-
-class SGDWithL2(SGD):
-    """SGD com penalidade L2 nas matrizes de pesos (não nos interceptos): g ← g + λ·W (cap. 7)."""
-
-    def __init__(self, lr=0.01, lam=1e-3):
-        super().__init__(lr)
-        self.lam = lam
-
-    def update(self, key, p, g):
-        super().update(key, p, g + self.lam * p if p.ndim == 2 else g)
 
 
 class Playground(Explorer):

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from nn_helpers.optimizers import SGD, Adam, Momentum, RMSProp, get_optimizer
+from nn_helpers.optimizers import SGD, Adam, Momentum, RMSProp, SGDWithL2, get_optimizer
 
 G1, G2 = np.array([0.5, -2.0]), np.array([1.0, 1.0])     # gradientes do 1º e do 2º passo
 
@@ -114,3 +114,10 @@ def test_get_optimizer_by_name_with_default_or_given_rate():
 def test_mistakes_are_named_in_portuguese(make, message):
     with pytest.raises(ValueError, match=message):
         make()
+
+
+def test_sgd_with_l2_shrinks_weight_matrices_and_leaves_intercepts_alone():
+    W, b = np.array([[1.0, -2.0]]), np.array([0.5])
+    SGDWithL2(lr=0.1, lam=0.5).step([W, b], [np.array([[0.5, 0.5]]), np.array([1.0])])
+    assert np.allclose(W, (1 - 0.1 * 0.5) * np.array([[1.0, -2.0]]) - 0.1 * 0.5)   # (1 − αλ)W − αg
+    assert np.allclose(b, 0.5 - 0.1 * 1.0)                                          # b: SGD puro
