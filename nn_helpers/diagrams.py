@@ -23,6 +23,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 
 from .nn import MLP, Dense, Dropout
+from .validation import first_nonfinite
 
 __all__ = ["draw_network"]
 
@@ -79,10 +80,9 @@ def _read_matrices(items, where_name):
 
 
 def _check_finite(values, what):
-    if not np.all(np.isfinite(values)):
-        bad = np.argwhere(~np.isfinite(values))[0]
-        kind = "NaN" if np.isnan(values[tuple(bad)]) else "infinito"
-        pos = tuple(int(i) for i in bad) if len(bad) > 1 else int(bad[0])
+    problem = first_nonfinite(values)
+    if problem:
+        kind, pos = problem
         raise ValueError(f"{WHERE}: {what} contém {kind} (na posição {pos}); não dá para "
                          f"desenhar a espessura de um peso {kind}. O treino divergiu? "
                          f"Experimente uma taxa de aprendizado menor.")

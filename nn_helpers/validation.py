@@ -8,7 +8,7 @@ NaN...), em vez de um traceback vindo do fundo do numpy.
 
 import numpy as np
 
-__all__ = ["as_array", "same_length"]
+__all__ = ["as_array", "same_length", "first_nonfinite"]
 
 
 def _shape_text(shape):
@@ -60,15 +60,26 @@ def as_array(value, name, where, ndim=None, finite=True):
                 f"{where}: `{name}` deve ser {wanted}, mas recebi forma "
                 f"{_shape_text(arr.shape)}."
             )
-    if finite and arr.size and not np.all(np.isfinite(arr)):
-        bad = np.argwhere(~np.isfinite(arr))[0]
-        kind = "NaN" if np.isnan(arr[tuple(bad)]) else "infinito"
-        pos = int(bad[0]) if len(bad) == 1 else tuple(int(i) for i in bad)
+    problem = first_nonfinite(arr) if finite else None
+    if problem:
+        kind, pos = problem
         raise ValueError(
             f"{where}: `{name}` contém {kind} (na posição {pos}). "
             f"Verifique os dados ou os cálculos que o produziram."
         )
     return arr
+
+
+def first_nonfinite(arr):
+    """O primeiro valor não finito de ``arr``: ``("NaN" ou "infinito", posição)``, ou ``None``.
+
+    A posição é um índice (vetor) ou uma tupla de índices (matriz), para a mensagem de erro.
+    """
+    if not arr.size or np.all(np.isfinite(arr)):
+        return None
+    bad = np.argwhere(~np.isfinite(arr))[0]
+    kind = "NaN" if np.isnan(arr[tuple(bad)]) else "infinito"
+    return kind, (int(bad[0]) if len(bad) == 1 else tuple(int(i) for i in bad))
 
 
 def same_length(a, b, name_a, name_b, where):
