@@ -152,6 +152,14 @@ class Chromium:
         Path(path).write_bytes(base64.b64decode(data))
 
 
-def chromium_required():
-    """No CI (``CI=true``), a falta do Chromium é um erro; fora dele, o teste é pulado."""
-    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+def chromium_or_skip():
+    """Um ``Chromium`` para um teste; sem ele, o teste é pulado — ou falha no CI (``CI=true``)."""
+    import pytest
+
+    if find_chromium() is None:
+        message = ("Chromium não instalado: `python3 course.py test` o instala com apt-get no Debian/Ubuntu "
+                   "(como root); em outro sistema, instale o Chromium e rode de novo.")
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return Chromium()

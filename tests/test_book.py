@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from browser import chromium_or_skip
 from conftest import ROOT
+from nn_helpers.grading.release import course_repository
 
 CHAPTERS = sorted((ROOT / "book").glob("*.md"))
 CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
@@ -120,13 +122,15 @@ def _parse(path):
 
 
 def _is_external(url):
-    return bool(re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I)) and not url.startswith(("data:", "mailto:"))
+    """Um endereço fora do livro: com esquema (http:, https:...) ou sem (``//cdn...``)."""
+    return url.startswith("//") or (bool(re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I))
+                                    and not url.startswith(("data:", "mailto:")))
 
 
 def test_no_page_loads_anything_from_the_internet(built_html):
     external = {}
     for path in sorted(built_html.rglob("*.html")):
-        bad = [url for url in _parse(path).resources if _is_external(url) or url.startswith("//")]
+        bad = [url for url in _parse(path).resources if _is_external(url)]
         if bad:
             external[str(path.relative_to(built_html))] = bad
     assert not external, f"recursos externos (o livro precisa abrir sem internet): {external}"
@@ -138,7 +142,7 @@ def test_every_internal_link_and_anchor_exists(built_html):
     broken = []
     for path, page in pages.items():
         for url in page.links + page.resources:
-            if _is_external(url) or url.startswith("//"):
+            if _is_external(url):
                 continue
             target, _, anchor = url.partition("#")
             target_path = (path.parent / target.split("?")[0]).resolve() if target else path
@@ -181,18 +185,6 @@ PLAY = r"""(async () => {
 })()"""
 
 
-def _chromium():
-    from browser import Chromium, chromium_required, find_chromium
-
-    if find_chromium() is None:
-        message = ("Chromium não instalado: `python3 course.py test` o instala com apt-get no Debian/Ubuntu "
-                   "(como root); em outro sistema, instale o Chromium e rode de novo.")
-        if chromium_required():
-            pytest.fail(message)
-        pytest.skip(message)
-    return Chromium()
-
-
 def visit(browser, path, screenshot=None):
     """Abre uma página e devolve o que o leitor vê (fórmulas, imagens, animações que tocam)."""
     browser.open(path)
@@ -214,7 +206,7 @@ def reader(built_html):
     """Cada página do sumário aberta num Chromium sem rede: o que o leitor vê, e uma foto de cada uma."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     seen = {}
-    with _chromium() as browser:
+    with chromium_or_skip() as browser:
         for name in toc_files():
             seen[name] = visit(browser, built_html / f"{name}.html", screenshot=name.replace("/", "_"))
         seen["_requests"] = list(browser.requests)
@@ -232,7 +224,7 @@ def test_the_reader_notices_a_cdn_a_missing_alt_and_a_stuck_animation(tmp_path):
         '<span class="math">\\(x\\)</span></article></body></html>', encoding="utf-8")
     (tmp_path / "figura.png").write_bytes(base64.b64decode(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="))
-    with _chromium() as browser:
+    with chromium_or_skip() as browser:
         seen = visit(browser, page)
         external = [u for u in browser.requests if u.startswith("https:")]
     assert external == ["https://cdn.exemplo.invalid/lib.js"]
@@ -278,12 +270,13 @@ def test_every_chapter_has_figures_a_playing_animation_and_launch_buttons(reader
 
 def test_the_exercises_page_opens_every_exercise_in_colab_or_binder_and_offers_the_download(built_html):
     page = (built_html / "book" / "exercises.html").read_text(encoding="utf-8")
-    url = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]["url"]
+    url, branch = course_repository(ROOT)
     colab = url.replace("https://github.com/", "https://colab.research.google.com/github/")
+    binder = url.replace("https://github.com/", "https://mybinder.org/v2/gh/")
     for exercise in sorted((ROOT / "exercises").glob("ex_*.ipynb")):
-        assert f'href="{colab}/blob/main/exercises/{exercise.name}"' in page, exercise.name
-        binder = url.replace("https://github.com/", "https://mybinder.org/v2/gh/")
-        assert f'href="{binder}/main?urlpath=lab/tree/exercises/{exercise.name}"' in page, exercise.name
+        assert f'href="{colab}/blob/{branch}/exercises/{exercise.name}"' in page, exercise.name
+        assert f'href="{binder}/{branch}?urlpath=lab/tree/exercises/{exercise.name}"' in page, \
+            exercise.name
         download = re.search(rf'href="(\.\./_downloads/\w+/{exercise.name})"', page)
         assert download, f"{exercise.name}: sem link para baixar"
         assert (built_html / "book" / download.group(1)).read_bytes() == exercise.read_bytes()

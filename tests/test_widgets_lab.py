@@ -16,6 +16,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
+from browser import chromium_or_skip
 from conftest import ROOT
 
 SCREENSHOTS = ROOT / "_build" / "screenshots"
@@ -79,9 +80,7 @@ def jupyterlab(tmp_path):
 
 
 def test_the_perceptron_explorer_answers_a_click_in_jupyterlab(jupyterlab):
-    from test_book import _chromium
-
-    with _chromium() as browser:
+    with chromium_or_skip() as browser:
         browser.open_url(f"{jupyterlab}/lab/tree/explorer.ipynb")
         assert browser.wait_until("!!(window.jupyterapp && document.querySelector('.jp-Notebook'))",
                                   timeout=90), "o JupyterLab não abriu o notebook"

@@ -14,6 +14,7 @@ import yaml
 from conftest import ROOT
 from hostile import SOLUTION
 from nn_helpers.grading.cli import build_parsers, main
+from nn_helpers.grading.release import course_repository
 
 TEMPLATES = ROOT / "templates" / "github-actions"
 
@@ -117,7 +118,7 @@ def test_the_pages_workflow_stops_when_config_points_to_another_repository(capsy
     spec = importlib.util.spec_from_file_location("course", ROOT / "course.py")
     course = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(course)
-    url = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]["url"]
+    url, _ = course_repository(ROOT)          # o leitor YAML; course.py lê com a biblioteca padrão
     assert course.main(["check-repository", url]) == 0
     assert course.main(["check-repository", "https://github.com/outra-pessoa/fork"]) == 1
     assert "Troque o endereço em _config.yml" in capsys.readouterr().err
