@@ -23,8 +23,8 @@ import warnings
 
 import numpy as np
 
-__all__ = ["as_numbers", "call", "fail", "expect_close", "expect_shape", "expect_tuple",
-           "install_notebook_hints", "is_close", "passed", "rng"]
+__all__ = ["as_numbers", "call", "fail", "expect_close", "expect_seed_respected", "expect_shape",
+           "expect_tuple", "install_notebook_hints", "is_close", "passed", "rng"]
 
 # Guardadas na importação (veja a docstring do módulo).
 _asarray = np.asarray
@@ -172,6 +172,23 @@ def expect_close(got, expected, name, case, what="o resultado", rtol=1e-6, atol=
                     _abs(arr - wrong) <= atol + 1e-4 * _abs(wrong)):
                 message += f"\n  dica: {hint}"
         fail(message)
+
+
+def expect_seed_respected(same_twice, same_other, name, seeds, case, what, hint):
+    """A semente manda: a mesma semente repete o resultado, e outra semente o muda.
+
+    same_twice: duas chamadas com ``seeds[0]`` deram o mesmo; same_other: a chamada com
+    ``seeds[1]`` deu o mesmo que a com ``seeds[0]``; what: o que foi comparado, no plural
+    ("pesos"); hint: como usar a semente. Levanta ``AssertionError`` em português.
+    """
+    __tracebackhide__ = True
+    seed, other = seeds
+    if not same_twice:
+        fail(f"`{name}` com a mesma semente (seed={seed}) deu {what} diferentes em duas "
+             f"chamadas.\n  entrada: {case}\n  dica: {hint}")
+    if same_other:
+        fail(f"`{name}` deu os mesmos {what} com seed={seed} e seed={other}: a semente está "
+             f"sendo ignorada.\n  entrada: {case}\n  dica: {hint}")
 
 
 def expect_tuple(result, name, size, names, case):

@@ -12,8 +12,8 @@ conferido também contra o gradiente numérico (diferenças finitas).
 
 import numpy as np
 
-from .checking import (as_numbers, call, expect_close, expect_tuple, fail, fmt,
-                       install_notebook_hints, is_close, passed, rng)
+from .checking import (as_numbers, call, expect_close, expect_seed_respected, expect_tuple, fail,
+                       fmt, install_notebook_hints, is_close, passed, rng)
 
 __all__ = ["check_init_params", "check_forward", "check_backward", "check_update",
            "check_train_mlp"]
@@ -196,13 +196,10 @@ def check_init_params(init_params):
         got, case = run(n_in, n_hidden, n_out, seed)
         again, _ = run(n_in, n_hidden, n_out, seed)
         other, _ = run(n_in, n_hidden, n_out, seed + 1)
-        if not _same(got, again, rtol=0, atol=0):
-            fail(f"`init_params` com a mesma semente deu pesos diferentes em duas chamadas.\n"
-                 f"  entrada: {case}\n  dica: use `rng = np.random.default_rng(seed)` e sorteie "
-                 f"com `rng.normal(...)` (não `np.random.normal`).")
-        if _same(got, other, rtol=0, atol=0):
-            fail(f"`init_params` deu os mesmos pesos com seed={seed} e seed={seed + 1}: a semente "
-                 f"está sendo ignorada.\n  entrada: {case}")
+        expect_seed_respected(_same(got, again, rtol=0, atol=0), _same(got, other, rtol=0, atol=0),
+                              "init_params", (seed, seed + 1), case, "pesos",
+                              "use `rng = np.random.default_rng(seed)` e sorteie com "
+                              "`rng.normal(...)` (não `np.random.normal`).")
         if np.any(got["b1"] != 0) or np.any(got["b2"] != 0):
             fail(f"`init_params`: os interceptos (*bias*) b1 e b2 começam em zero.\n"
                  f"  entrada: {case}")
@@ -501,13 +498,10 @@ def check_train_mlp(train_mlp):
     got, history, case = run(*args)
     again, _, _ = run(*args)
     other, _, _ = run(*args[:6], 4, args[7])
-    if not _same(got, again, rtol=0, atol=0):
-        fail(f"`train_mlp` com a mesma semente deu resultados diferentes em duas chamadas.\n"
-             f"  entrada: {case}\n  dica: embaralhe com `rng = np.random.default_rng(seed)` "
-             f"(não `np.random.permutation`, que não usa a semente).")
-    if _same(got, other, rtol=0, atol=0):
-        fail(f"`train_mlp` deu o mesmo resultado com seed=3 e seed=4: a semente está sendo "
-             f"ignorada.\n  entrada: {case}")
+    expect_seed_respected(_same(got, again, rtol=0, atol=0), _same(got, other, rtol=0, atol=0),
+                          "train_mlp", (3, 4), case, "resultados",
+                          "embaralhe com `rng = np.random.default_rng(seed)` (não "
+                          "`np.random.permutation`, que não usa a semente).")
 
     # 2. Três épocas com mini-lotes de 8 (o último tem 6), iguais às da referência.
     expected, histories = _train(*args[:7])

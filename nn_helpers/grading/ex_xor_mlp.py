@@ -22,7 +22,8 @@ import textwrap
 
 import numpy as np
 
-from .checking import call, fail, fmt, install_notebook_hints, is_close, passed
+from .checking import (call, expect_seed_respected, fail, fmt, install_notebook_hints, is_close,
+                       passed)
 
 __all__ = ["check_logic_weights", "check_xor", "check_train_xor"]
 
@@ -363,13 +364,10 @@ def check_train_xor(train_xor):
 
     # 1. A semente: mesma semente, mesmos pesos; outra semente, outros pesos.
     first, again, other = run(3, 5.0, 0, 7), run(3, 5.0, 0, 7), run(3, 5.0, 0, 8)
-    if not _same(first, again, rtol=0, atol=0):
-        fail("`train_xor` com a mesma semente (seed=7) deu pesos diferentes em duas chamadas.\n"
-             "  dica: crie o gerador com `rng = np.random.default_rng(seed)` e sorteie com ele "
-             "(não use `np.random.normal` sem semente).")
-    if _same(first, other, rtol=0, atol=0):
-        fail("`train_xor` deu os mesmos pesos com seed=7 e seed=8: a semente está sendo ignorada.\n"
-             "  dica: `rng = np.random.default_rng(seed)`.")
+    expect_seed_respected(_same(first, again, rtol=0, atol=0), _same(first, other, rtol=0, atol=0),
+                          "train_xor", (7, 8), "train_xor(hidden=3, lr=5.0, epochs=0, seed=7)",
+                          "pesos", "crie o gerador com `rng = np.random.default_rng(seed)` e "
+                          "sorteie com ele (não use `np.random.normal` sem semente).")
 
     # 2. A inicialização pedida (epochs = 0: nenhuma atualização).
     expected = _xor_init(3, 7)
