@@ -6,6 +6,7 @@
     python3 course.py release   # regenera exercises/ (de solutions/) e book/*.ipynb (de book/*.md)
     python3 course.py lab       # abre o JupyterLab: capítulos em book/*.ipynb, exercícios em exercises/
     python3 course.py check-repository URL   # _config.yml aponta para este repositório? (publicação)
+    python3 course.py chapter 06   # executa só um capítulo e lista as saídas em _build/chapters/
 
 "Preparar o ambiente" = criar ``.venv`` e instalar ``requirements.txt`` nele
 (só na primeira vez, ou quando ``requirements.txt``/``pyproject.toml`` mudam).
@@ -122,7 +123,7 @@ def check_repository(expected):
 def main(argv):
     if argv[:1] == ["check-repository"] and len(argv) == 2:
         return check_repository(argv[1])
-    if not argv or argv[0] not in ("book", "test", "release", "lab"):
+    if not argv or argv[0] not in ("book", "test", "release", "lab", "chapter"):
         print(__doc__)
         return 2
     task, extra = argv[0], argv[1:]
@@ -141,6 +142,8 @@ def main(argv):
         run([python, "-m", "pytest", *extra], env)
     elif task == "release":
         run([python, "-m", "nn_helpers.grading.release", *extra], env)
+    elif task == "chapter":
+        run([python, str(ROOT / "tests" / "chapter.py"), *extra], env)
     elif task == "lab":
         run([str(venv_bin("jupyter")), "lab", *extra], env)
     return 0
