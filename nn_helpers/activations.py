@@ -18,6 +18,15 @@ __all__ = ["step", "sigmoid", "sigmoid_grad", "tanh", "tanh_grad", "relu", "relu
            "leaky_relu", "leaky_relu_grad", "elu", "elu_grad", "softmax", "ACTIVATIONS"]
 
 
+def _vector_or_matrix(z, where):
+    """``z`` como array de floats com forma (k,) ou (n, k)."""
+    z = _float(z, where)
+    if z.ndim == 0:
+        raise ValueError(f"{where}: `z` deve ser um vetor (k,) ou uma matriz (n, k), "
+                         "não um número.")
+    return z
+
+
 def _float(z, where):
     """``z`` como array de ponto flutuante, preservando float32."""
     if isinstance(z, np.ndarray) and z.dtype in (np.float32, np.float64):
@@ -28,9 +37,9 @@ def _float(z, where):
 
 
 def step(z):
-    """Degrau (*step*) do perceptron: 1 onde ``z >= 0``, senão 0 (a convenção do deck 004).
+    """Degrau (*step*) do perceptron: 1 onde ``z >= 0``, senão 0.
 
-    z: qualquer forma. Atenção ao empate ``z = 0``: o deck 000 usa ``z > 0``.
+    z: qualquer forma. No empate ``z = 0`` a saída é 1 (há textos que usam ``z > 0``).
     """
     z = _float(z, "step")
     return (z >= 0).astype(z.dtype)
@@ -78,9 +87,10 @@ def relu_grad(z):
 
 
 def leaky_relu(z, alpha=0.01):
-    """Leaky ReLU: ``z`` onde ``z > 0``, senão ``alpha · z``."""
+    """Leaky ReLU: ``z`` onde ``z > 0``, senão ``α·z`` (α = ``alpha``, a inclinação)."""
     z = _float(z, "leaky_relu")
-    return np.where(z > 0, z, alpha * z).astype(z.dtype, copy=False)
+    out = np.where(z > 0, z, alpha * z)
+    return out.astype(z.dtype, copy=False)       # float32 continua float32
 
 
 def leaky_relu_grad(z, alpha=0.01):
@@ -90,9 +100,10 @@ def leaky_relu_grad(z, alpha=0.01):
 
 
 def elu(z, alpha=1.0):
-    """ELU (*exponential linear unit*): ``z`` onde ``z > 0``, senão ``alpha · (e^z − 1)``."""
+    """ELU (*exponential linear unit*): ``z`` se ``z > 0``, senão ``α·(e^z − 1)``."""
     z = _float(z, "elu")
-    return np.where(z > 0, z, alpha * np.expm1(np.minimum(z, 0))).astype(z.dtype, copy=False)
+    negative = alpha * np.expm1(np.minimum(z, 0))    # e^z − 1, sem estourar para z ≫ 0
+    return np.where(z > 0, z, negative).astype(z.dtype, copy=False)
 
 
 def elu_grad(z, alpha=1.0):
@@ -108,9 +119,7 @@ def softmax(z):
     somando 1. Subtrai o máximo de cada linha antes da exponencial (não muda o
     resultado e evita overflow com logits enormes).
     """
-    z = _float(z, "softmax")
-    if z.ndim == 0:
-        raise ValueError("softmax: `z` deve ser um vetor (k,) ou uma matriz (n, k), não um número.")
+    z = _vector_or_matrix(z, "softmax")
     e = np.exp(z - z.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
 

@@ -87,7 +87,7 @@ def binary_cross_entropy(y, p, eps=1e-12):
 
 
 def cross_entropy(y_onehot, probs, eps=1e-12):
-    """Entropia cruzada multiclasse (*categorical cross-entropy*), a média sobre as amostras.
+    """Entropia cruzada multiclasse (*categorical cross-entropy*), média nas amostras.
 
     ``CE = −(1/n) · Σ_i Σ_j y_ij · ln(p_ij)``
 

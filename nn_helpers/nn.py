@@ -22,7 +22,7 @@ from .activations import ACTIVATIONS
 from .optimizers import get_optimizer
 from .validation import as_array, same_length
 
-__all__ = ["Dense", "Dropout", "MLP", "cross_entropy_and_grad"]
+__all__ = ["init_weights", "Dense", "Dropout", "MLP", "cross_entropy_and_grad"]
 
 
 def _softmax(z):
@@ -51,6 +51,22 @@ _FAST = {
 }
 
 
+def init_weights(n_in, n_out, activation="relu", init=None, seed=None):
+    """Pesos iniciais de uma camada densa: W: (n_in, n_out), sorteados em float64.
+
+    init: ``"he"`` — N(0, 2/n_in), o padrão para ReLU, leaky ReLU e ELU;
+    ``"xavier"`` — N(0, 2/(n_in + n_out)), o padrão para as demais;
+    ``"normal"`` — N(0, 0,01²). seed: int ou ``np.random.Generator``.
+    """
+    if init is None:
+        init = "he" if activation in ("relu", "leaky_relu", "elu") else "xavier"
+    std = {"he": np.sqrt(2 / n_in),
+           "xavier": np.sqrt(2 / (n_in + n_out)),
+           "normal": 0.01}[init]
+    rng = np.random.default_rng(seed)
+    return rng.standard_normal((n_in, n_out)) * std
+
+
 class Dense:
     """Camada densa (*fully connected*): ``A = f(X·W + b)``.
 
@@ -61,17 +77,10 @@ class Dense:
     seed: int ou ``np.random.Generator``. Parâmetros: W: (n_in, n_out), b: (n_out,).
     """
 
-    def __init__(self, n_in, n_out, activation="relu", seed=None, dtype=np.float32, init=None):
-        if activation not in _FAST:
-            raise ValueError(f"Dense: ativação desconhecida {activation!r}; use uma de "
-                             f"{', '.join(_FAST)}.")
-        init = init or ("he" if activation in ("relu", "leaky_relu", "elu") else "xavier")
-        scales = {"he": np.sqrt(2 / n_in), "xavier": np.sqrt(2 / (n_in + n_out)), "normal": 0.01}
-        if init not in scales:
-            raise ValueError(f"Dense: `init` deve ser 'he', 'xavier' ou 'normal', não {init!r}.")
-        rng = np.random.default_rng(seed)
-        # sorteado em float64 e só depois convertido: mesma semente, mesmos pesos em float32 e 64
-        self.W = (rng.standard_normal((n_in, n_out)) * scales[init]).astype(dtype)
+    def __init__(self, n_in, n_out, activation="relu", seed=None, dtype=np.float32,
+                 init=None):
+        _check_layer(activation, init)
+        self.W = init_weights(n_in, n_out, activation, init, seed).astype(dtype)
         self.b = np.zeros(n_out, dtype=dtype)
         self.dW, self.db = np.zeros_like(self.W), np.zeros_like(self.b)
         self.activation = activation
@@ -97,10 +106,11 @@ class Dense:
         return A
 
     def backward(self, dA, input_grad=True):
-        """dA: (n, n_out) = ∂L/∂A → ∂L/∂X: (n, n_in). Guarda dW: (n_in, n_out) e db: (n_out,).
+        """dA: (n, n_out) = ∂C/∂A → ∂C/∂X: (n, n_in).
 
-        Regra da cadeia: ``∂L/∂Z = ∂L/∂A ⊙ f'(Z)``; na softmax, cuja saída depende
-        da linha toda, ``∂L/∂Z = A ⊙ (∂L/∂A − Σ_j (∂L/∂A)_j·A_j)``.
+        Guarda dW: (n_in, n_out) e db: (n_out,). Regra da cadeia:
+        ``∂C/∂Z = ∂C/∂A ⊙ f'(Z)``; na softmax, cuja saída depende da linha toda,
+        ``∂C/∂Z = A ⊙ (∂C/∂A − Σ_j (∂C/∂A)_j·A_j)``.
         """
         _, Z, A = self.cache
         if self.activation == "softmax":
@@ -133,9 +143,7 @@ class Dropout:
     """
 
     def __init__(self, rate, seed=None):
-        if not 0 <= rate < 1:
-            raise ValueError(f"Dropout: `rate` deve estar em [0, 1), recebi {rate!r}.")
-        self.rate = rate
+        self.rate = _checked_dropout_rate(rate)
         self.rng = np.random.default_rng(seed)
         self.mask = None
         self.params, self.grads = [], []
@@ -320,7 +328,7 @@ class MLP:
             {"val_loss": [], "val_accuracy": []} if val is not None else {})
         progress = _Progress(verbose, epochs)
         for epoch in range(1, epochs + 1):
-            results = self._train_epoch(X, Y, labels, batch_size, opt, rng)
+            results = self.train_epoch(X, Y, labels, batch_size, opt, rng)
             if val is not None:
                 results += self._evaluate(*val)
             for key, value in zip(self.history, results):
@@ -333,9 +341,14 @@ class MLP:
                 break
         return self.history
 
-    @np.errstate(over="ignore", invalid="ignore")   # divergência: avisamos nós, uma vez, em fit
-    def _train_epoch(self, X, Y, labels, batch_size, opt, rng):
-        """Uma época: mini-lotes embaralhados; devolve (perda média, acurácia) nos lotes."""
+    @np.errstate(over="ignore", invalid="ignore")   # se divergir, `fit` avisa uma vez
+    def train_epoch(self, X, Y, labels, batch_size, opt, rng):
+        """Uma época de mini-lotes embaralhados, sem validar as entradas (quem valida:
+        ``fit``).
+
+        X: (n, d); Y: (n, k) alvos; labels: (n,) classes; opt: um otimizador.
+        Retorna ``(custo médio, acurácia)`` nos lotes da época.
+        """
         params, n = self.params, len(X)
         order = rng.permutation(n)
         total_loss, hits = 0.0, 0
@@ -395,3 +408,19 @@ class _Progress:
             self.handle.update(self._bundle(epoch, text), raw=True)
         elif self.verbose:
             print(text, flush=True)
+
+
+# --- Validação na fronteira: mensagens em português, antes de qualquer conta ---------------------
+
+def _check_layer(activation, init):
+    if activation not in _FAST:
+        raise ValueError(f"Dense: ativação desconhecida {activation!r}; use uma de "
+                         f"{', '.join(_FAST)}.")
+    if init not in (None, "he", "xavier", "normal"):
+        raise ValueError(f"Dense: `init` deve ser 'he', 'xavier' ou 'normal', não {init!r}.")
+
+
+def _checked_dropout_rate(rate):
+    if not 0 <= rate < 1:
+        raise ValueError(f"Dropout: `rate` deve estar em [0, 1), recebi {rate!r}.")
+    return rate

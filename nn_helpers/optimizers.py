@@ -7,13 +7,13 @@ memória entre passos (velocidade, médias dos quadrados) guarda um array por
 parâmetro, identificado pela posição na lista (ou pela chave do dicionário):
 passe sempre os parâmetros na mesma ordem.
 
-Notação: ``α`` é a taxa de aprendizado (*learning rate*) e ``g = ∂L/∂w``.
+Notação: ``η`` é a taxa de aprendizado (*learning rate*, o argumento ``lr``) e ``g = ∂C/∂w``.
 
-* ``SGD``      — ``w ← w − α·g`` (gradiente descendente; estocástico quando ``g``
+* ``SGD``      — ``w ← w − η·g`` (gradiente descendente; estocástico quando ``g``
   vem de um mini-lote);
 * ``SGDWithL2`` — o SGD com penalidade L2 (*weight decay*): ``g ← g + λ·W`` nas matrizes;
-* ``Momentum`` — ``v ← β·v − α·g``;  ``w ← w + v`` (a forma do Keras e do cs231n);
-* ``RMSProp``  — ``s ← β·s + (1 − β)·g²``;  ``w ← w − α·g / (√s + ε)``;
+* ``Momentum`` — ``v ← β·v − η·g``;  ``w ← w + v`` (a forma do Keras e do cs231n);
+* ``RMSProp``  — ``s ← β·s + (1 − β)·g²``;  ``w ← w − η·g / (√s + ε)``;
 * ``Adam``     — momento e RMSProp juntos, com correção de viés (Kingma e Ba, 2015).
 
 As contas preservam o tipo dos parâmetros (float32 continua float32).
@@ -82,7 +82,7 @@ class Optimizer:
 
 
 class SGD(Optimizer):
-    """Gradiente descendente: ``w ← w − α·g``."""
+    """Gradiente descendente: ``w ← w − η·g``."""
 
     def __init__(self, lr=0.01):
         super().__init__(lr)
@@ -92,7 +92,7 @@ class SGD(Optimizer):
 
 
 class SGDWithL2(SGD):
-    """SGD com penalidade L2 nas matrizes de pesos W (não nos interceptos b): g ← g + λ·W."""
+    """SGD com penalidade L2 nas matrizes de pesos W (não nos vieses b): g ← g + λ·W."""
 
     def __init__(self, lr=0.01, lam=1e-3):
         super().__init__(lr)
@@ -107,7 +107,7 @@ class SGDWithL2(SGD):
 class Momentum(Optimizer):
     """Gradiente descendente com momento (*momentum*).
 
-    ``v ← β·v − α·g``  e  ``w ← w + v``: ``v`` é uma velocidade que acumula os
+    ``v ← β·v − η·g``  e  ``w ← w + v``: ``v`` é uma velocidade que acumula os
     gradientes passados (média móvel com peso ``β``), atravessando vales estreitos
     mais depressa e amortecendo o zigue-zague.
     """
@@ -126,7 +126,7 @@ class Momentum(Optimizer):
 class RMSProp(Optimizer):
     """RMSProp: divide o passo pela raiz da média móvel de ``g²``.
 
-    ``s ← β·s + (1 − β)·g²``  e  ``w ← w − α·g / (√s + ε)``: cada peso ganha a sua
+    ``s ← β·s + (1 − β)·g²``  e  ``w ← w − η·g / (√s + ε)``: cada peso ganha a sua
     própria escala de passo (grande onde o gradiente é pequeno, e vice-versa).
     """
 
@@ -143,14 +143,14 @@ class RMSProp(Optimizer):
         tmp += self.eps                                    # √s + ε
         np.divide(g, tmp, out=tmp)
         tmp *= self.lr
-        p -= tmp                                           # w ← w − α·g / (√s + ε)
+        p -= tmp                                           # w ← w − η·g / (√s + ε)
 
 
 class Adam(Optimizer):
     """Adam (*adaptive moment estimation*): momento + RMSProp, com correção de viés.
 
     ``m ← β1·m + (1 − β1)·g``,  ``v ← β2·v + (1 − β2)·g²``,
-    ``m̂ = m / (1 − β1ᵗ)``,  ``v̂ = v / (1 − β2ᵗ)``  e  ``w ← w − α·m̂ / (√v̂ + ε)``.
+    ``m̂ = m / (1 − β1ᵗ)``,  ``v̂ = v / (1 − β2ᵗ)``  e  ``w ← w − η·m̂ / (√v̂ + ε)``.
 
     ``t`` conta os passos a partir de 1; a correção compensa ``m`` e ``v``
     começarem em zero. As contas usam um rascunho ``tmp`` em vez de arrays
@@ -174,7 +174,7 @@ class Adam(Optimizer):
         np.sqrt(tmp, out=tmp)
         tmp += self.eps                                    # √v̂ + ε
         np.divide(m, tmp, out=tmp)
-        tmp *= self.lr / (1 - self.beta1 ** self.t)        # α·m̂ / (√v̂ + ε)
+        tmp *= self.lr / (1 - self.beta1 ** self.t)        # η·m̂ / (√v̂ + ε)
         p -= tmp
 
 

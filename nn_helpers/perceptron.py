@@ -1,9 +1,9 @@
 """O perceptron de Rosenblatt (capítulo 3): soma ponderada, degrau e a regra de aprendizado.
 
-O perceptron prevê ``ŷ = degrau(x·w + b)``, com o degrau do deck 004
-(1 se ``z >= 0``, senão 0), e aprende exemplo a exemplo com a regra
+O perceptron prevê ``ŷ = degrau(x·w + b)``, com o degrau 1 se ``z >= 0``, senão 0,
+e aprende exemplo a exemplo com a regra (η é a taxa de aprendizado, ``lr``)
 
-    ``w ← w + lr·(y − ŷ)·x``   e   ``b ← b + lr·(y − ŷ)``.
+    ``w ← w + η·(y − ŷ)·x``   e   ``b ← b + η·(y − ŷ)``.
 
 Quando acerta (``y = ŷ``), nada muda; quando erra, empurra a fronteira na
 direção do exemplo. Se os dados são linearmente separáveis, para de errar
@@ -15,21 +15,16 @@ import numpy as np
 from .activations import step
 from .validation import as_array, same_length
 
-__all__ = ["perceptron_predict", "perceptron_update", "Perceptron"]
+__all__ = ["perceptron_predict", "perceptron_update", "perceptron_rule", "Perceptron"]
 
 
 def perceptron_predict(X, w, b):
-    """Previsões do perceptron: ``ŷ = degrau(X·w + b)``, com degrau(z) = 1 se ``z >= 0``.
+    """Previsões do perceptron: ``ŷ = degrau(X·w + b)``, degrau(z) = 1 se ``z >= 0``.
 
-    X: (n, d) ou um único exemplo (d,); w: (d,) pesos; b: número (intercepto).
+    X: (n, d) ou um único exemplo (d,); w: (d,) pesos; b: número (viés).
     Retorna ŷ: (n,) (ou um número, para um único exemplo) com valores 0.0 ou 1.0.
     """
-    X = as_array(X, "X", "perceptron_predict", ndim=(1, 2))
-    w = as_array(w, "w", "perceptron_predict", ndim=1)
-    b = float(as_array(b, "b", "perceptron_predict", ndim=0))
-    if X.shape[-1] != w.shape[0]:
-        raise ValueError(f"perceptron_predict: cada exemplo de `X` tem {X.shape[-1]} atributo(s), "
-                         f"mas `w` tem {w.shape[0]} peso(s); deve haver um peso por atributo.")
+    X, w, b = _checked_model(X, w, b, "perceptron_predict")
     y_hat = step(X @ w + b)
     return float(y_hat) if X.ndim == 1 else y_hat
 
@@ -37,28 +32,23 @@ def perceptron_predict(X, w, b):
 def perceptron_update(x, y, w, b, lr):
     """Um passo da regra do perceptron para um exemplo ``(x, y)``.
 
-    ``ŷ = degrau(x·w + b)``;  ``w ← w + lr·(y − ŷ)·x``;  ``b ← b + lr·(y − ŷ)``.
+    ``ŷ = degrau(x·w + b)``;  ``w ← w + η·(y − ŷ)·x``;  ``b ← b + η·(y − ŷ)``.
 
-    x: (d,) um exemplo; y: 0 ou 1; w: (d,); b: número; lr: taxa de aprendizado (> 0).
+    x: (d,) um exemplo; y: 0 ou 1; w: (d,); b: número; lr: taxa de aprendizado η.
     Retorna ``(w_novo, b_novo)`` — arrays novos; ``w`` não é alterado.
     """
-    x = as_array(x, "x", "perceptron_update", ndim=1)
-    y = float(as_array(y, "y", "perceptron_update", ndim=0))
-    if y not in (0.0, 1.0):
-        raise ValueError(f"perceptron_update: o rótulo `y` deve ser 0 ou 1, não {y:g}.")
-    lr = float(as_array(lr, "lr", "perceptron_update", ndim=0))
-    if lr <= 0:
-        raise ValueError(f"perceptron_update: a taxa de aprendizado `lr` deve ser positiva, "
-                         f"não {lr:g}.")
-    perceptron_predict(x, w, b)                    # confere as formas de x, w e b
-    w, b, _ = _rule(x, y, as_array(w, "w", "perceptron_update", ndim=1), float(b), lr)
+    x, y, w, b, lr = _checked_update(x, y, w, b, lr)
+    w, b, _ = perceptron_rule(x, y, w, b, lr)
     return w, b
 
 
-def _rule(x, y, w, b, lr):
-    """A regra em si, sem validação: devolve ``(w_novo, b_novo, erro)``, erro = y − ŷ."""
-    y_hat = 1.0 if x @ w + b >= 0 else 0.0        # o degrau, com o empate z = 0 indo para 1
-    error = y - y_hat                              # 0 (acertou), +1 ou −1
+def perceptron_rule(x, y, w, b, lr):
+    """A regra do perceptron, sem validar as entradas: ``(w_novo, b_novo, erro)``.
+
+    x: (d,); y: 0 ou 1; w: (d,); b: número; lr: η. O erro é ``y − ŷ``: 0, +1 ou −1.
+    """
+    y_hat = 1.0 if x @ w + b >= 0 else 0.0     # o degrau; o empate z = 0 vai para 1
+    error = y - y_hat                          # 0 (acertou), +1 ou −1
     return w + lr * error * x, b + lr * error, error
 
 
@@ -68,11 +58,10 @@ class Perceptron:
     lr: taxa de aprendizado (> 0); epochs: máximo de épocas (passadas pelos
     dados); shuffle: embaralhar a ordem dos exemplos a cada época (com
     ``np.random.default_rng(seed)``) ou seguir a ordem de ``X``;
-    fit_intercept: aprender o intercepto ``b`` (com ``False``, ``b`` fica em 0,
-    como o "viés constante e 0" do deck 002). Os pesos começam em zero. O
+    fit_intercept: aprender o viés ``b`` (com ``False``, ``b`` fica em 0). Os pesos começam em zero. O
     treino para antes de ``epochs`` se uma época inteira passar sem erros.
 
-    Depois de ``fit``: ``w_`` (d,) pesos, ``b_`` intercepto e ``errors_``, uma
+    Depois de ``fit``: ``w_`` (d,) pesos, ``b_`` viés e ``errors_``, uma
     lista com o número de exemplos classificados errado (e corrigidos) em
     cada época.
     """
@@ -85,20 +74,11 @@ class Perceptron:
         self.fit_intercept = fit_intercept
 
     def fit(self, X, y):
-        """Treina com a regra do perceptron. X: (n, d); y: (n,) com 0 e 1. Retorna ``self``."""
-        X = as_array(X, "X", "Perceptron.fit", ndim=2)
-        y = as_array(y, "y", "Perceptron.fit", ndim=1)
-        same_length(X, y, "X", "y", "Perceptron.fit")
-        if not np.all(np.isin(y, (0.0, 1.0))):
-            raise ValueError("Perceptron.fit: os rótulos `y` devem ser 0 ou 1.")
-        if isinstance(self.epochs, bool) or not isinstance(self.epochs, (int, np.integer)) \
-                or self.epochs < 1:
-            raise ValueError(f"Perceptron.fit: `epochs` deve ser um inteiro ≥ 1, "
-                             f"não {self.epochs!r}.")
-        lr = float(as_array(self.lr, "lr", "Perceptron.fit", ndim=0))
-        if lr <= 0:
-            raise ValueError(f"Perceptron.fit: a taxa de aprendizado `lr` deve ser positiva, "
-                             f"não {lr:g}.")
+        """Treina com a regra do perceptron. X: (n, d); y: (n,) com 0 e 1.
+
+        Retorna ``self``.
+        """
+        X, y, lr = _checked_fit(X, y, self.lr, self.epochs)
         rng = np.random.default_rng(self.seed)
         w, b = np.zeros(X.shape[1]), 0.0
         self.errors_ = []
@@ -106,12 +86,12 @@ class Perceptron:
             order = rng.permutation(len(y)) if self.shuffle else np.arange(len(y))
             mistakes = 0
             for i in order:
-                w, new_b, error = _rule(X[i], y[i], w, b, lr)  # perceptron_update sem validar
+                w, new_b, error = perceptron_rule(X[i], y[i], w, b, lr)
                 b = new_b if self.fit_intercept else b
                 mistakes += int(error != 0)
             self.errors_.append(mistakes)
             if mistakes == 0:
-                break
+                break                        # uma época sem erros: nada mais a aprender
         self.w_, self.b_ = w, b
         return self
 
@@ -120,3 +100,43 @@ class Perceptron:
         if not hasattr(self, "w_"):
             raise ValueError("Perceptron.predict: chame `fit` antes de `predict`.")
         return perceptron_predict(X, self.w_, self.b_)
+
+
+# --- Validação na fronteira: mensagens em português, antes de qualquer conta ---------------------
+
+def _checked_model(X, w, b, where):
+    X = as_array(X, "X", where, ndim=(1, 2))
+    w = as_array(w, "w", where, ndim=1)
+    b = float(as_array(b, "b", where, ndim=0))
+    if X.shape[-1] != w.shape[0]:
+        raise ValueError(f"{where}: cada exemplo de `X` tem {X.shape[-1]} atributo(s), "
+                         f"mas `w` tem {w.shape[0]} peso(s); deve haver um peso por atributo.")
+    return X, w, b
+
+
+def _checked_rate(lr, where):
+    lr = float(as_array(lr, "lr", where, ndim=0))
+    if lr <= 0:
+        raise ValueError(f"{where}: a taxa de aprendizado `lr` deve ser positiva, não {lr:g}.")
+    return lr
+
+
+def _checked_update(x, y, w, b, lr):
+    x = as_array(x, "x", "perceptron_update", ndim=1)
+    y = float(as_array(y, "y", "perceptron_update", ndim=0))
+    if y not in (0.0, 1.0):
+        raise ValueError(f"perceptron_update: o rótulo `y` deve ser 0 ou 1, não {y:g}.")
+    lr = _checked_rate(lr, "perceptron_update")
+    x, w, b = _checked_model(x, w, b, "perceptron_update")
+    return x, y, w, b, lr
+
+
+def _checked_fit(X, y, lr, epochs):
+    X = as_array(X, "X", "Perceptron.fit", ndim=2)
+    y = as_array(y, "y", "Perceptron.fit", ndim=1)
+    same_length(X, y, "X", "y", "Perceptron.fit")
+    if not np.all(np.isin(y, (0.0, 1.0))):
+        raise ValueError("Perceptron.fit: os rótulos `y` devem ser 0 ou 1.")
+    if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1:
+        raise ValueError(f"Perceptron.fit: `epochs` deve ser um inteiro ≥ 1, não {epochs!r}.")
+    return X, y, _checked_rate(lr, "Perceptron.fit")

@@ -328,11 +328,11 @@ def test_dropout_does_not_change_the_minibatch_order_or_the_initial_weights():
     orders = []
     for model in (plain, dropped):
         seen = []
-        original = model._train_epoch
+        original = model.train_epoch
         def spy(X_, Y_, labels, batch_size, opt, rng, original=original, seen=seen):
             seen.append(rng.bit_generator.state["state"]["state"])
             return original(X_, Y_, labels, batch_size, opt, rng)
-        model._train_epoch = spy
+        model.train_epoch = spy
         model.fit(X, y, epochs=3, verbose=False)
         orders.append(seen)
     assert orders[0] == orders[1]
