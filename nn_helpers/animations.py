@@ -23,7 +23,7 @@ Três animações vêm prontas, uma para cada coisa que o livro mostra se mexend
 * ``animate_perceptron`` — a fronteira do perceptron pulando a cada correção
   (capítulo 3);
 * ``animate_decision_regions`` — as regiões de decisão de uma rede se formando,
-  ao lado da curva da perda (capítulos 4 e 6).
+  ao lado da curva do custo (capítulos 4 e 6).
 """
 
 import html
@@ -295,12 +295,12 @@ def animate_perceptron(X, y, states, examples=None, titles=None, interval=600,
 
 def animate_decision_regions(X, y, snapshots, resolution=80, padding=0.5, interval=250,
                              figsize=(8, 3.5), dpi=70, class_names=("classe 0", "classe 1"),
-                             loss_label="perda", log_loss=False, point_size=20,
+                             loss_label="custo", log_loss=False, point_size=20,
                              xlabel="$x_1$", ylabel="$x_2$"):
     """As regiões de decisão de um classificador se formando durante o treino.
 
     X: (n, 2) pontos; y: (n,) classes 0 ou 1; snapshots: sequência de
-    ``(época, probas, perda)``, um por quadro, em que ``probas`` é a
+    ``(época, probas, custo)``, um por quadro, em que ``probas`` é a
     probabilidade da classe 1 naquele momento do treino: ou uma função que
     recebe (m, 2) e devolve (m,), (m, 1) ou (m, 2) (a saída de uma softmax de
     duas classes: usa a coluna 1), ou os valores já calculados nos pontos de
@@ -308,7 +308,7 @@ def animate_decision_regions(X, y, snapshots, resolution=80, padding=0.5, interv
     (resolution, resolution). Guarde as funções com os pesos daquele momento
     (uma cópia), não o modelo que continua treinando.
     À esquerda, as regiões (vermelho: classe 1; azul: classe 0), a fronteira
-    ``p = 0,5`` e os pontos; à direita, a perda até a época do quadro
+    ``p = 0,5`` e os pontos; à direita, o custo até a época do quadro
     (``log_loss=True``: eixo em escala log). point_size: o tamanho dos pontos
     (poucos pontos, como os 4 do XOR, pedem pontos grandes). Retorna a ``FuncAnimation``.
     """
@@ -316,22 +316,22 @@ def animate_decision_regions(X, y, snapshots, resolution=80, padding=0.5, interv
     X, y = _two_classes(X, y, where)
     if len(snapshots) == 0:
         raise ValueError(f"{where}: `snapshots` está vazio; passe pelo menos um "
-                         f"(época, probas, perda).")
+                         f"(época, probas, custo).")
     grid = region_grid(X, resolution, padding)
     epochs, images, losses = [], [], []
     for k, snapshot in enumerate(snapshots):
         if len(snapshot) != 3:
-            raise ValueError(f"{where}: cada item de `snapshots` deve ser (época, probas, perda); "
+            raise ValueError(f"{where}: cada item de `snapshots` deve ser (época, probas, custo); "
                              f"snapshots[{k}] tem {len(snapshot)} elemento(s).")
         epoch, probas, loss = snapshot
         epochs.append(float(as_array(epoch, f"snapshots[{k}][0] (época)", where, ndim=0)))
-        losses.append(float(as_array(loss, f"snapshots[{k}][2] (perda)", where, ndim=0)))
+        losses.append(float(as_array(loss, f"snapshots[{k}][2] (custo)", where, ndim=0)))
         images.append(_probability_image(probas, grid, resolution, k, where))
     epochs, losses = np.array(epochs), np.array(losses)
     if np.any(np.diff(epochs) < 0):
         raise ValueError(f"{where}: as épocas de `snapshots` devem vir em ordem crescente.")
     if log_loss and np.any(losses <= 0):
-        raise ValueError(f"{where}: com `log_loss=True` as perdas devem ser positivas.")
+        raise ValueError(f"{where}: com `log_loss=True` os custos devem ser positivos.")
 
     fig, (ax_regions, ax_loss) = plt.subplots(1, 2, figsize=figsize, dpi=dpi,
                                               gridspec_kw={"width_ratios": [1, 1.2]})

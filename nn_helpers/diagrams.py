@@ -33,7 +33,7 @@ FILL = {"entrada": "#dbe9f6", "escondida": "#fff2cc", "saída": "#d9ead3"}
 MIN_WIDTH, MAX_WIDTH = 0.4, 4.5                               # espessuras das arestas, em pontos
 
 
-# ---------- 1. ler o modelo: tamanhos, pesos, interceptos e ativações ----------
+# ---------- 1. ler o modelo: tamanhos, pesos, vieses e ativações ----------
 
 def _is_size(value):
     return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
@@ -70,10 +70,10 @@ def _read_matrices(items, where_name):
         if b is not None:
             b = np.asarray(b, dtype=float)
             if b.shape != (W.shape[1],):
-                raise ValueError(f"{WHERE}: o intercepto b da camada {k} tem forma {b.shape}, "
+                raise ValueError(f"{WHERE}: o viés b da camada {k} tem forma {b.shape}, "
                                  f"mas a matriz {k} tem {W.shape[1]} colunas; b deve ter forma "
                                  f"({W.shape[1]},).")
-            _check_finite(b, f"o intercepto b da camada {k}")
+            _check_finite(b, f"o viés b da camada {k}")
         Ws.append(W)
         bs.append(b)
     return [Ws[0].shape[0]] + [W.shape[1] for W in Ws], Ws, bs
@@ -275,7 +275,7 @@ def draw_network(model, ax=None, weights=None, labels=None, max_units=8, bias=Fa
     max_units: camadas mais largas são desenhadas com as primeiras e as últimas
     unidades e um "⋮" no meio (o tamanho verdadeiro fica na legenda da coluna).
     bias: desenha, acima de cada camada menos a saída, a unidade constante 1 do
-    intercepto (um quadrado) e as suas arestas, tracejadas.
+    viés (um quadrado) e as suas arestas, tracejadas.
     activations: um nome por camada com pesos (``None``: os do modelo, se ele
     souber; ``False``: nenhum). unit_labels: por camada, ``None`` ou um nome por
     unidade (padrão: x₁, x₂... na entrada e ŷ na saída).
@@ -298,7 +298,7 @@ def draw_network(model, ax=None, weights=None, labels=None, max_units=8, bias=Fa
     height = max(len(s) for s in slots)
     ys = [(len(s) - 1) / 2 - np.arange(len(s)) for s in slots]
     unit_y = [{u: y for u, y in zip(s, yk) if u is not None} for s, yk in zip(slots, ys)]
-    bias_y = (height - 1) / 2 + 1.1                     # os "1" do intercepto: uma linha no topo
+    bias_y = (height - 1) / 2 + 1.1                     # os "1" do viés: uma linha no topo
 
     if ax is None:
         legend_width = 2.2 if (Ws is not None or bias) else 0.6
@@ -307,7 +307,7 @@ def draw_network(model, ax=None, weights=None, labels=None, max_units=8, bias=Fa
     # Arestas: uma por par (unidade desenhada, unidade desenhada) de camadas vizinhas.
     # Onde escrever o valor (show_values): a uma fração t da aresta, que cresce de 0,3 (na
     # primeira unidade da coluna) a 0,7 (na última), para os números de arestas que se
-    # cruzam não caírem no mesmo lugar; nas arestas do intercepto, que saem do mesmo ponto, 0,4.
+    # cruzam não caírem no mesmo lugar; nas arestas do viés, que saem do mesmo ponto, 0,4.
     segments, values, spots = [], [], []
     bias_segments, bias_values, bias_spots = [], [], []
     for k in range(n_layers - 1):
@@ -420,7 +420,7 @@ def draw_network(model, ax=None, weights=None, labels=None, max_units=8, bias=Fa
     if bias:
         handles.append(Line2D([], [], marker="s", color="0.3", markerfacecolor="white",
                               linestyle="--", markersize=9,
-                              label="intercepto: a entrada\nconstante 1 e seus pesos"))
+                              label="viés: a entrada\nconstante 1 e seus pesos"))
     if handles:
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
                   frameon=False, title=("espessura ∝ |peso|" if np.isfinite(drawn).any()

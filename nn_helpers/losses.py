@@ -1,4 +1,4 @@
-"""Funções de perda (*loss functions*): quanto o modelo está errando.
+"""Funções de custo (*cost functions*, também *loss functions*): quanto o modelo está errando.
 
 * capítulo 1 — erro quadrático médio (MSE), erro absoluto médio (MAE) e a raiz
   do erro quadrático médio (RMSE);

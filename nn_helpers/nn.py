@@ -1,11 +1,11 @@
 """Uma rede neural do zero, só com numpy: camadas densas, dropout e o MLP (capítulos 6 e 7).
 
 Cada camada tem ``forward`` (guarda no ``cache`` o que a volta vai precisar) e
-``backward`` (recebe o gradiente da perda em relação à sua saída e devolve o
+``backward`` (recebe o gradiente do custo em relação à sua saída e devolve o
 gradiente em relação à sua entrada), lado a lado. Formas: ``n`` amostras,
 ``d`` atributos, ``k`` classes.
 
-A perda (entropia cruzada) entra junto com a última camada: softmax + entropia
+O custo (entropia cruzada) entra junto com a última camada: softmax + entropia
 cruzada, ou sigmoide + entropia cruzada binária, têm juntas o gradiente simples
 ``∂L/∂z = (P − Y)/n``.
 
@@ -171,9 +171,9 @@ def cross_entropy_and_grad(P, Y, eps=1e-12):
     P: (n, k) saída da softmax, com Y: (n, k) one-hot — ``L = −(1/n)·Σ Y·ln P``;
     ou P: (n, 1) saída da sigmoide, com Y: (n, 1) de 0/1 — a binária
     ``L = −(1/n)·Σ [Y·ln P + (1 − Y)·ln(1 − P)]``. Nos dois casos a derivada da
-    ativação cancela a da perda e sobra ``∂L/∂z = (P − Y)/n``. Como em
+    ativação cancela a do custo e sobra ``∂C/∂z = (P − Y)/n``. Como em
     ``nn_helpers.losses``, ``ln`` recebe no mínimo ``eps`` (ln 0 seria −∞).
-    Retorna ``(perda, dZ)``: um float e um array (n, k).
+    Retorna ``(custo, dZ)``: um float e um array (n, k).
     """
     n = P.shape[0]
     loss = -(Y * np.log(np.maximum(P, eps))).sum()
@@ -231,7 +231,7 @@ class MLP:
         """Os gradientes da última retropropagação, na ordem de ``params``."""
         return [g for layer in self.layers for g in layer.grads]
 
-    # ---------- as contas: ida, perda e volta ----------
+    # ---------- as contas: ida, custo e volta ----------
 
     def forward(self, X, training=False):
         """X: (n, d) → P: (n, k) probabilidades (sem validar X: é o caminho rápido)."""
@@ -246,7 +246,7 @@ class MLP:
             grad = self.layers[i].backward(grad, input_grad=i > 0)
 
     def loss_and_gradients(self, X, y, training=False):
-        """Uma ida e uma volta em (X, y): ``(perda, grads)``, na ordem de ``params``.
+        """Uma ida e uma volta em (X, y): ``(custo, grads)``, na ordem de ``params``.
 
         Os arrays de ``grads`` são reaproveitados na próxima volta: copie-os para guardar.
         """
@@ -335,7 +335,7 @@ class MLP:
                 self.history[key].append(value)
             progress.update(epoch, self.history)
             if not np.isfinite(results[0]):
-                warnings.warn(f"MLP.fit: a perda virou {results[0]} na época {epoch}: o treino "
+                warnings.warn(f"MLP.fit: o custo virou {results[0]} na época {epoch}: o treino "
                               "divergiu e foi interrompido. Tente uma taxa de aprendizado menor.",
                               RuntimeWarning, stacklevel=2)
                 break
@@ -376,7 +376,7 @@ class MLP:
         return loss, float(np.mean(self._labels(P) == labels))
 
     def evaluate(self, X, y):
-        """Perda (entropia cruzada média) e acurácia em (X, y): ``(loss, accuracy)``."""
+        """Custo (entropia cruzada média) e acurácia em (X, y): ``(loss, accuracy)``."""
         return self._evaluate(*self._data(X, y, "MLP.evaluate"))
 
     def __repr__(self):
@@ -387,8 +387,8 @@ class _Progress:
     """Uma linha de progresso: no Jupyter, uma barra atualizada no lugar (no livro
     construído fica só a última); fora dele, uma linha de texto por época."""
 
-    NAMES = {"loss": "perda", "accuracy": "acurácia",
-             "val_loss": "perda (validação)", "val_accuracy": "acurácia (validação)"}
+    NAMES = {"loss": "custo", "accuracy": "acurácia",
+             "val_loss": "custo (validação)", "val_accuracy": "acurácia (validação)"}
 
     def __init__(self, verbose, epochs):
         self.verbose, self.epochs, self.handle = verbose, epochs, None
@@ -402,8 +402,9 @@ class _Progress:
                 f"max='{self.epochs}'></progress> <code>{text}</code>"}
 
     def update(self, epoch, history):
-        text = f"época {epoch}/{self.epochs} — " + " — ".join(
-            f"{self.NAMES[key]} {values[-1]:.4f}" for key, values in history.items())
+        numbers = (f"{self.NAMES[key]} {values[-1]:.4f}".replace(".", ",")   # vírgula decimal
+                   for key, values in history.items())
+        text = f"época {epoch}/{self.epochs} — " + " — ".join(numbers)
         if self.handle is not None:
             self.handle.update(self._bundle(epoch, text), raw=True)
         elif self.verbose:

@@ -146,7 +146,7 @@ class RegressionExplorer(Explorer):
         lo, hi = min(self.b_best - 3 * np.ptp(self.y), b), max(self.b_best + 3 * np.ptp(self.y), b)
         super().__init__({
             "c0": _slider("c0 (inclinação)", c0, self.c0_values[0], self.c0_values[-1]),
-            "b": _slider("b (intercepto)", b, lo, hi),
+            "b": _slider("b (viés)", b, lo, hi),
             "fix_b": widgets.Checkbox(value=bool(fix_b), description="b fixo (só c0 varia)")})
 
     def update(self):
@@ -171,7 +171,7 @@ class LearningRateExplorer(Explorer):
     """``learning_rate_explorer(x, y, lr=None, steps=30, c0=0, b=0)``.
 
     O gradiente descendente em lote no MSE de ``ŷ = c0·x + b``. x: (n,); y: (n,); lr: a taxa
-    inicial (``None``: um quarto do limite 2/λ_max, acima do qual diverge); steps: passos; c0,
+    inicial (``None``: um quarto do limite 2/μ_max, acima do qual diverge); steps: passos; c0,
     b: o ponto de partida. Mostra o caminho sobre as curvas de nível do MSE e a curva de
     aprendizado, e avisa quando diverge.
     """
@@ -183,7 +183,7 @@ class LearningRateExplorer(Explorer):
         x, self.y, self.c0_best, self.b_best, self.mse_best = _xy(x, y, where)
         self.X, n = x[:, None], len(x)
         self.start = [float(as_array(v, k, where, ndim=0)) for v, k in ((c0, "c0"), (b, "b"))]
-        # A hessiana do MSE: com α > 2/λ_max, o passo cresce em vez de encolher (capítulo 2).
+        # A hessiana do MSE: com η > 2/μ_max, o passo cresce em vez de encolher (capítulo 2).
         hessian = 2 / n * np.array([[x @ x, x.sum()], [x.sum(), n]])
         self.limit = 2 / np.linalg.eigvalsh(hessian).max()
         lr = self.limit / 4 if lr is None else float(as_array(lr, "lr", where, ndim=0))
@@ -198,7 +198,7 @@ class LearningRateExplorer(Explorer):
         self.grid = loss_grid(x, self.y, self.c0_values, self.b_values)
         top = np.log10(self.limit)
         super().__init__({
-            "lr": _slider("taxa de aprendizado α", lr, min(top - 3, np.log10(lr)),
+            "lr": _slider("taxa de aprendizado η", lr, min(top - 3, np.log10(lr)),
                           max(top + 0.5, np.log10(lr)), log=True),
             "steps": widgets.IntSlider(value=steps, min=1, max=max(200, steps),
                                        description="passos (épocas)", **SLIDER)})
@@ -211,18 +211,18 @@ class LearningRateExplorer(Explorer):
         self.diverged = not np.isfinite(loss[-1]) or loss[-1] > loss[0]
         news = f"o MSE foi de {_num(loss[0])} a <b>{_num(loss[-1])}</b> em {len(loss) - 1} passos"
         self.status.value = (
-            f"<b style='color:#b00'>Diverge!</b> Com α = {_num(lr)}, cada passo pula por cima do "
+            f"<b style='color:#b00'>Diverge!</b> Com η = {_num(lr)}, cada passo pula por cima do "
             f"fundo do vale e cai mais longe do outro lado: {news}. Diminua a taxa: aqui, só "
-            f"converge com α < 2/λ_max ≈ {_num(self.limit)}." if self.diverged else
-            f"α = {_num(lr)}: {news} (o mínimo é {_num(self.mse_best)}). Converge enquanto "
-            f"α < 2/λ_max ≈ {_num(self.limit)}.")
+            f"converge com η < 2/μ_max ≈ {_num(self.limit)}." if self.diverged else
+            f"η = {_num(lr)}: {news} (o mínimo é {_num(self.mse_best)}). Converge enquanto "
+            f"η < 2/μ_max ≈ {_num(self.limit)}.")
 
     def draw(self, fig):
         ax1, ax2 = fig.subplots(1, 2, width_ratios=[1.25, 1])
         c0s, bs, loss = self.history["c"][:, 0], self.history["b"], self.history["loss"]
         ok = np.isfinite(c0s) & np.isfinite(bs)
         plot_path_on_surface(self.c0_values, self.b_values, self.grid,
-                             paths=[(c0s[ok], bs[ok], f"α = {_num(self['lr'])}")],
+                             paths=[(c0s[ok], bs[ok], f"η = {_num(self['lr'])}")],
                              marks=[(self.c0_best, self.b_best, "mínimo")],
                              xlabel="$c_0$", ylabel="$b$", ax=ax1)
         ax1.set(xlim=self.c0_values[[0, -1]], ylim=self.b_values[[0, -1]])
@@ -350,7 +350,7 @@ class Playground(Explorer):
     camada escondida, em texto; activation: uma de ``ACTIVATIONS``; dropout: depois de cada camada
     escondida; l2: um valor de ``L2_VALUES``. "Treinar" (``train()``) treina do zero por ``epochs``
     épocas; "+100 épocas" (``train_more(100)``) continua. Mudar um controle descarta a rede.
-    Mostra as regiões de decisão e as perdas. Começa sem treinar: chame ``train()`` para a foto.
+    Mostra as regiões de decisão e os custos. Começa sem treinar: chame ``train()`` para a foto.
     """
 
     def __init__(self, dataset="xor", hidden="8, 8", activation="tanh", lr=0.1, epochs=200,
@@ -455,7 +455,7 @@ class Playground(Explorer):
             plot_learning_curves(self.curves, ylabel="entropia cruzada", ax=ax2)
         else:
             ax2.text(0.5, 0.5, "aperte «Treinar»", ha="center", va="center")
-        ax2.set_title("Perda no treino e na validação")
+        ax2.set_title("Custo no treino e na validação")
 
 
 # os nomes públicos: cada chamada devolve um explorador novo

@@ -187,7 +187,7 @@ def test_decision_regions_change_and_loss_curve_grows():
     anim._draw_frame(2)
     assert not np.allclose(image.get_array(), first)
     assert list(curve.get_xdata()) == [0, 5, 10]
-    assert anim._fig.texts[0].get_text() == "época 10: perda = 0,300"
+    assert anim._fig.texts[0].get_text() == "época 10: custo = 0,300"
 
 
 def test_decision_regions_accept_probabilities_already_on_the_grid():
@@ -205,7 +205,7 @@ def test_decision_regions_accept_probabilities_already_on_the_grid():
     ((0, np.full(100, 1.5), 0.6), "entre 0 e 1"),
     ((0, np.r_[np.nan, np.full(99, 0.5)], 0.6), "contém NaN"),
     ((0, np.full(100, 0.5), np.nan), "contém NaN"),
-    ((0, np.full(100, 0.5)), r"\(época, probas, perda\)"),
+    ((0, np.full(100, 0.5)), r"\(época, probas, custo\)"),
 ])
 def test_decision_regions_reject_bad_snapshots_in_portuguese(snapshot, message):
     with pytest.raises(ValueError, match=message):

@@ -19,7 +19,7 @@ MAX_SOURCE_MENTIONS = 5
 
 _ATENCAO = re.compile(r"^(`{3,}|:{3,})\{admonition\} Atenção\s*\n(.*?)^\1\s*$", re.M | re.S)
 _FENCE = re.compile(r"^(`{3,}|:{3,}).*?^\1\s*$", re.M | re.S)
-_MENTION = re.compile(r"\b(decks?|slides?)\b", re.I)
+_MENTION = re.compile(r"(?<![\w-])(decks?|slides?)(?![\w-])", re.I)   # não as chaves `slides-…`
 
 
 def cells(path):

@@ -245,7 +245,7 @@ MISTAKES = {
     "forward with sigmoid output": ("check_forward", forward_with(output=sigmoid),
                                     "a saída é uma softmax"),
     "forward forgets the biases": ("check_forward", forward_with(bias=False),
-                                   "faltaram os interceptos"),
+                                   "faltaram os vieses"),
     "forward returns no cache": ("check_forward", forward_without_cache,
                                  "o cache deve ser um dicionário"),
     "forward returns only P": ("check_forward", lambda X, p: forward(X, p)[0],
@@ -293,7 +293,7 @@ MISTAKES = {
     "update only the weights": (
         "check_update", lambda p, g, lr: {k: p[k] - lr * g[k] if k.startswith("W") else p[k]
                                           for k in p},
-        "inclusive os interceptos"),
+        "inclusive os vieses"),
     "update in place": ("check_update", update_in_place, "modificou `params` no lugar"),
     "update in place without return": ("check_update", update_in_place_without_return,
                                        "modificou `params` no lugar"),
@@ -317,11 +317,11 @@ MISTAKES = {
         lambda X, Y, h, lr, e, b, s: make_train_mlp()(X, Y, h, lr, e, len(X), s),
         "gradiente descendente em lote"),
     "train forgets the history": (
-        "check_train_mlp", lambda *args: (make_train_mlp()(*args)[0], []), "uma lista com a perda"),
+        "check_train_mlp", lambda *args: (make_train_mlp()(*args)[0], []), "uma lista com o custo"),
     "train records the summed loss": (
         "check_train_mlp",
         lambda *args: (lambda p, h: (p, [10 * v for v in h]))(*make_train_mlp()(*args)),
-        "history (a média das perdas"),
+        "history (a média dos custos"),
 }
 
 

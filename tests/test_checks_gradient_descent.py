@@ -76,7 +76,7 @@ def test_the_deck_numbers_are_what_the_check_expects():
 
 
 def test_train_reaches_the_scikit_learn_classifier_on_separable_enough_data():
-    # Oráculo independente: com muitas épocas e α pequeno, o gradiente estocástico chega
+    # Oráculo independente: com muitas épocas e η pequeno, o gradiente estocástico chega
     # perto do mínimo da entropia cruzada, que o scikit-learn acha sem regularização.
     from sklearn.linear_model import LogisticRegression
 
@@ -150,7 +150,7 @@ MISTAKES = {
     "output without the sigmoid": ("check_output_formula", lambda X, w, b: X @ w + b,
                                    "faltou aplicar a sigmoide"),
     "output ignores the bias": ("check_output_formula", lambda X, w, b: sigmoid(X @ w),
-                                "intercepto `bias` ficou de fora"),
+                                "viés `bias` ficou de fora"),
     "output subtracts the bias": ("check_output_formula", lambda X, w, b: sigmoid(X @ w - b),
                                   "deve ser somado"),
     "output uses the step": ("check_output_formula",
@@ -176,7 +176,7 @@ MISTAKES = {
     "update multiplies by w (deck 000)": ("check_update_weights", deck000_update,
                                           "não pelo peso w"),
     "update forgets the bias": ("check_update_weights", no_bias_update,
-                                "faltou atualizar o intercepto"),
+                                "faltou atualizar o viés"),
     "update forgets the learning rate": ("check_update_weights", no_lr_update,
                                          "faltou a taxa de aprendizado"),
     "update uses the perceptron step": ("check_update_weights", step_update, "não o degrau"),

@@ -1,7 +1,7 @@
 """As verificações de ``ex_keras_cifar10`` aceitam a resposta certa e recusam os enganos comuns.
 
 Os modelos errados falham antes do treino (forma, orçamento, Conv2D, softmax,
-compilação, perda): só a resposta certa e o modelo que não aprende treinam.
+compilação, custo): só a resposta certa e o modelo que não aprende treinam.
 """
 
 import os

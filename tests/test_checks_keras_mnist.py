@@ -1,7 +1,7 @@
 """As verificações de ``ex_keras_mnist`` aceitam a resposta certa e recusam os enganos comuns.
 
 Os modelos errados são recusados antes do treino curto (pelas formas, pela
-ativação, pela compilação ou pela perda), então só a referência treina.
+ativação, pela compilação ou pelo custo), então só a referência treina.
 """
 
 import os
@@ -101,7 +101,7 @@ MISTAKES = {
     "build_model blank": ("check_build_model", _not_implemented, "ainda não foi implementada"),
     "evaluate returns the loss": (
         "check_evaluate", lambda model, X, y: model.evaluate(X, y, verbose=0)[0],
-        "isto é a perda"),
+        "isto é o custo"),
     "evaluate returns model.evaluate's list": (
         "check_evaluate", lambda model, X, y: model.evaluate(X, y, verbose=0),
         "a acurácia é o segundo"),

@@ -64,7 +64,7 @@ def _not_implemented(*args):
 
 
 MISTAKES = {
-    "predict ignores b": ("check_predict", lambda X, c, b: X @ c, "intercepto `b` ficou de fora"),
+    "predict ignores b": ("check_predict", lambda X, c, b: X @ c, "viés `b` ficou de fora"),
     "predict subtracts b": ("check_predict", lambda X, c, b: X @ c - b, "deve ser somado"),
     "predict returns a column": ("check_predict", lambda X, c, b: (X @ c + b)[:, None],
                                  "deveria ser forma (3,), mas veio forma (3, 1)"),
@@ -93,7 +93,7 @@ MISTAKES = {
         "faltou dividir por n"),
     "gradient ignores b": (
         "check_mse_gradient", lambda X, y, c, b: (mse_gradient(X, y, c, b)[0], 0.0),
-        "intercepto `b` também muda o erro"),
+        "viés `b` também muda o erro"),
     "gradient returns one value": (
         "check_mse_gradient", lambda X, y, c, b: mse_gradient(X, y, c, b)[0], "deve devolver 2 valores"),
     "fit_gd climbs the gradient": ("check_fit_gd", make_fit_gd(sign=-1.0), "erro está subindo"),

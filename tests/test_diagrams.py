@@ -51,7 +51,7 @@ def test_sizes_2_2_1_draw_5_units_and_6_edges():
     assert n_units(ax) == 5 and n_edges(ax) == 6
     assert not [a for a in ax.collections if a.get_gid() in ("vieses", "arestas-vies")]
     assert captions(ax) == ["entrada\n2 unidades", "escondida 1\n2 unidades", "saída\n1 unidade"]
-    assert ax.get_legend() is None               # sem pesos e sem interceptos, nada a explicar
+    assert ax.get_legend() is None               # sem pesos e sem vieses, nada a explicar
 
 
 def test_bias_units_are_drawn_apart_with_their_own_edges():
@@ -60,7 +60,7 @@ def test_bias_units_are_drawn_apart_with_their_own_edges():
     assert len(artist(ax, "vieses").get_offsets()) == 2        # um "1" na entrada e na escondida
     assert n_edges(ax, "arestas-vies") == 2 + 1                # 1 → cada escondida; 1 → a saída
     assert artist(ax, "vieses").get_paths()[0] != artist(ax, "unidades").get_paths()[0]
-    assert "intercepto" in ax.get_legend().get_texts()[-1].get_text()
+    assert "viés" in ax.get_legend().get_texts()[-1].get_text()
 
 
 def test_a_wide_layer_is_truncated_with_the_true_count():
@@ -280,8 +280,8 @@ def test_importing_nn_helpers_diagrams_does_not_import_keras():
      r"a matriz 2 tem forma \(3, 4\), mas a camada anterior tem 2 unidades"),
     ([np.zeros(3)], r"a matriz 1 de `model` deve ser 2-D"),
     ([np.array([[1.0, np.nan]])], r"a matriz 1 contém NaN \(na posição \(0, 1\)\)"),
-    ([(np.ones((2, 2)), np.array([0.0, np.inf]))], r"o intercepto b da camada 1 contém infinito"),
-    ([(np.ones((2, 3)), np.zeros(2))], r"o intercepto b da camada 1 tem forma \(2,\), mas a "
+    ([(np.ones((2, 2)), np.array([0.0, np.inf]))], r"o viés b da camada 1 contém infinito"),
+    ([(np.ones((2, 3)), np.zeros(2))], r"o viés b da camada 1 tem forma \(2,\), mas a "
                                        r"matriz 1 tem 3 colunas"),
     ("2-2-1", "não sei desenhar um str"),
 ])

@@ -44,7 +44,7 @@ def test_backpropagation_agrees_with_numerical_gradients(activation, output, n_o
     X, y = rng.normal(size=(6, 4)), np.array([0, 1, 2, 1, 0, 2]) % max(n_out, 2)
     model = MLP([4, 5, 3, n_out], activation=activation, output=output, dtype=np.float64, seed=1)
     for b in model.params[1::2]:
-        b[:] = rng.normal(scale=0.1, size=b.shape)       # intercepto não nulo: testado também
+        b[:] = rng.normal(scale=0.1, size=b.shape)       # viés não nulo: testado também
     assert check_model_gradients(model, X, y) < 1e-6
 
 

@@ -35,7 +35,7 @@ def digits():
     return X_train, X_test, y_train, y_test
 
 
-# ---------- peças: as ativações rápidas, as camadas e as perdas ----------
+# ---------- peças: as ativações rápidas, as camadas e os custos ----------
 
 @pytest.mark.parametrize("name", HIDDEN)
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
@@ -49,7 +49,7 @@ def test_fast_activations_match_the_ones_the_course_teaches(name, dtype):
 
 
 def _layer_check(layer, X):
-    """Gradientes de uma camada contra diferenças finitas da perda L = Σ A ⊙ R."""
+    """Gradientes de uma camada contra diferenças finitas do custo L = Σ A ⊙ R."""
     R = np.random.default_rng(5).normal(size=layer.forward(X).shape)
 
     def loss(_):
@@ -89,7 +89,7 @@ def test_cross_entropy_with_softmax_matches_the_loss_and_its_gradient():
     Z, Y = rng.normal(size=(6, 4)) * 3, one_hot([0, 1, 2, 3, 1, 2])
     loss, dZ = cross_entropy_and_grad(activations.softmax(Z), Y)
     assert loss == pytest.approx(cross_entropy(Y, activations.softmax(Z)), rel=1e-12)
-    # ∂L/∂z pela regra da cadeia inteira (softmax e depois a perda), numericamente
+    # ∂L/∂z pela regra da cadeia inteira (softmax e depois o custo), numericamente
     numeric = numerical_gradient(lambda z: cross_entropy(Y, activations.softmax(z)), Z.copy())
     assert relative_error(dZ, numeric) < 1e-8
 
@@ -234,7 +234,7 @@ def test_verbose_prints_one_line_per_epoch_outside_jupyter(digits, capsys):
     X_train, _, y_train, _ = digits
     MLP([64, 10]).fit(X_train[:100], y_train[:100], epochs=3)
     lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == 3 and lines[-1].startswith("época 3/3 — perda ")
+    assert len(lines) == 3 and lines[-1].startswith("época 3/3 — custo ")
 
 
 def test_in_jupyter_the_progress_is_one_line_updated_in_place(digits, monkeypatch, capsys):
@@ -254,7 +254,7 @@ def test_in_jupyter_the_progress_is_one_line_updated_in_place(digits, monkeypatc
     X_train, _, y_train, _ = digits
     MLP([64, 10]).fit(X_train[:100], y_train[:100], epochs=3)
     assert len(shown) == 4 and capsys.readouterr().out == ""
-    assert shown[-1]["text/plain"].startswith("época 3/3 — perda ")
+    assert shown[-1]["text/plain"].startswith("época 3/3 — custo ")
     assert "<progress value='3' max='3'>" in shown[-1]["text/html"]
 
 

@@ -119,5 +119,5 @@ def test_mistakes_are_named_in_portuguese(make, message):
 def test_sgd_with_l2_shrinks_weight_matrices_and_leaves_intercepts_alone():
     W, b = np.array([[1.0, -2.0]]), np.array([0.5])
     SGDWithL2(lr=0.1, lam=0.5).step([W, b], [np.array([[0.5, 0.5]]), np.array([1.0])])
-    assert np.allclose(W, (1 - 0.1 * 0.5) * np.array([[1.0, -2.0]]) - 0.1 * 0.5)   # (1 − αλ)W − αg
+    assert np.allclose(W, (1 - 0.1 * 0.5) * np.array([[1.0, -2.0]]) - 0.1 * 0.5)   # (1 − ηλ)W − ηg
     assert np.allclose(b, 0.5 - 0.1 * 1.0)                                          # b: SGD puro

@@ -1,7 +1,7 @@
 """Verificações do exercício ``ex_backprop`` (capítulo 6, feedforward e retropropagação).
 
 A rede: ``n_in`` entradas → ``n_hidden`` neurônios com sigmoide → ``n_out`` saídas com
-softmax, perda = média da entropia cruzada categórica. Uma verificação por função do aluno:
+softmax, custo = média da entropia cruzada categórica. Uma verificação por função do aluno:
 ``check_init_params(init_params)``, ``check_forward(forward)``, ``check_backward(backward)``,
 ``check_update(update)`` e ``check_train_mlp(train_mlp)``.
 
@@ -121,7 +121,7 @@ def _shape_hint(got, shape, n_samples=None):
     if len(shape) == 1 and got == ():
         return "\n  dica: isto é um número só — some apenas sobre as amostras (`axis=0`)."
     if len(shape) == 1 and n_samples is not None and got == (n_samples,):
-        return ("\n  dica: somou no eixo errado: o gradiente de um intercepto soma δ sobre as "
+        return ("\n  dica: somou no eixo errado: o gradiente de um viés soma δ sobre as "
                 "amostras (`axis=0`), não sobre os neurônios.")
     return ""
 
@@ -201,7 +201,7 @@ def check_init_params(init_params):
                               "use `rng = np.random.default_rng(seed)` e sorteie com "
                               "`rng.normal(...)` (não `np.random.normal`).")
         if np.any(got["b1"] != 0) or np.any(got["b2"] != 0):
-            fail(f"`init_params`: os interceptos (*bias*) b1 e b2 começam em zero.\n"
+            fail(f"`init_params`: os vieses (*bias*) b1 e b2 começam em zero.\n"
                  f"  entrada: {case}")
         expected = _init(n_in, n_hidden, n_out, seed)
         if not _same(got, expected, rtol=1e-10, atol=1e-12):
@@ -235,7 +235,7 @@ _FORWARD_HINTS = {
                      "`axis=1, keepdims=True`.",
     "sigmoid_output": "a saída é uma softmax, não uma sigmoide: as probabilidades de cada linha "
                       "somam 1.",
-    "no_bias": "faltaram os interceptos: Z1 = X @ W1 + b1 e Z2 = A1 @ W2 + b2.",
+    "no_bias": "faltaram os vieses: Z1 = X @ W1 + b1 e Z2 = A1 @ W2 + b2.",
 }
 
 
@@ -286,7 +286,7 @@ def check_forward(forward):
 # --- 3. backward -------------------------------------------------------------------------
 
 _BACKWARD_HINTS = {
-    "no_mean": "faltou dividir por n: a perda é a MÉDIA da entropia cruzada, então δ2 = (P − Y) / n.",
+    "no_mean": "faltou dividir por n: o custo é a MÉDIA da entropia cruzada, então δ2 = (P − Y) / n.",
     "double_mean": "dividiu por n duas vezes: δ2 = (P − Y) / n já traz a média; os produtos "
                    "e as somas depois dele não dividem de novo.",
     "sign": "o sinal está trocado: com softmax e entropia cruzada, δ2 = (P − Y) / n (não Y − P).",
@@ -299,7 +299,7 @@ _BACKWARD_HINTS = {
                             "δ1 = (δ2 @ W2.T) * A1 * (1 − A1).",
     "derivative_of_A1": "A1 já é σ(Z1): a derivada da sigmoide é A1 * (1 − A1), não σ(A1)(1 − σ(A1)).",
     "dW2_from_Z1": "dW2 usa as ativações A1 (o que entra na camada de saída), não Z1.",
-    "bias_mean": "δ já foi dividido por n: o gradiente de um intercepto é a SOMA de δ sobre as "
+    "bias_mean": "δ já foi dividido por n: o gradiente de um viés é a SOMA de δ sobre as "
                  "amostras (`axis=0`), não a média (dividiu por n duas vezes).",
 }
 
@@ -383,7 +383,7 @@ def check_update(update):
                              (p[key] - grads[key],
                               "faltou multiplicar pela taxa de aprendizado `lr`."),
                              (p[key], "este parâmetro não mudou: atualize todos, inclusive os "
-                                      "interceptos b1 e b2."),
+                                      "vieses b1 e b2."),
                          ])
     passed("check_update", len(cases))
 
@@ -489,7 +489,7 @@ def check_train_mlp(train_mlp):
         shapes = _shapes(X.shape[1], n_hidden, Y.shape[1])
         params = _as_dict(params, "train_mlp", "params", shapes, case)
         if not isinstance(history, (list, tuple, np.ndarray)) or len(history) != epochs:
-            fail(f"`train_mlp`: `history` deve ser uma lista com a perda média de cada época "
+            fail(f"`train_mlp`: `history` deve ser uma lista com o custo médio de cada época "
                  f"({epochs} valores), mas veio {fmt(history)}.\n  entrada: {case}")
         return params, as_numbers(history, "train_mlp", "history"), case
 
@@ -518,14 +518,14 @@ def check_train_mlp(train_mlp):
         fail(message)
     if not any(is_close(history, h, rtol=1e-5, atol=1e-8) for h in histories):
         expect_close(history, histories[0], "train_mlp", case, rtol=1e-5, atol=1e-8,
-                     what="history (a média das perdas dos mini-lotes de cada época)")
+                     what="history (a média dos custos dos mini-lotes de cada época)")
 
-    # 3. Nos dígitos do scikit-learn: a perda cai e a acurácia de teste passa de 95 %.
+    # 3. Nos dígitos do scikit-learn: o custo cai e a acurácia de teste passa de 95 %.
     X_train, Y_train, X_test, y_test = _digits()
     params, history, case = run(X_train, Y_train, 32, 0.5, 30, 16, 0,
                                 "dígitos do scikit-learn, 1347 amostras de treino")
     if not (np.all(np.isfinite(history)) and history[-1] < 0.5 * history[0]):
-        fail(f"`train_mlp`: a perda deveria cair ao longo das épocas, mas history = "
+        fail(f"`train_mlp`: o custo deveria cair ao longo das épocas, mas history = "
              f"{fmt(history)}.\n  entrada: {case}")
     P, _ = _forward(X_test, params)
     accuracy = float(np.mean(np.argmax(P, axis=1) == y_test))

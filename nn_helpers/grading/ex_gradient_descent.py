@@ -4,7 +4,7 @@ Uma verificação por função do aluno: ``check_sigmoid(sigmoid)``,
 ``check_output_formula(output_formula)``, ``check_error_formula(error_formula)``,
 ``check_update_weights(update_weights)`` e ``check_train(train)``.
 
-O contrato de ``train`` (o enunciado diz o mesmo): pesos e intercepto começam
+O contrato de ``train`` (o enunciado diz o mesmo): pesos e viés começam
 em zero; em cada época, uma atualização por amostra, na ordem dada
 (gradiente descendente estocástico, como o algoritmo do deck 004); ``errors``
 guarda, depois de cada época, a entropia cruzada binária média sobre todas as
@@ -163,8 +163,8 @@ def check_output_formula(output_formula):
         z = features @ weights + bias
         expect_close(got, _sigmoid(z), "output_formula", case, what="ŷ", hints=[
             (z, "faltou aplicar a sigmoide: ŷ = σ(x·w + b)."),
-            (_sigmoid(features @ weights), "o intercepto `bias` ficou de fora: ŷ = σ(x·w + b)."),
-            (_sigmoid(features @ weights - bias), "o intercepto deve ser somado, não subtraído."),
+            (_sigmoid(features @ weights), "o viés `bias` ficou de fora: ŷ = σ(x·w + b)."),
+            (_sigmoid(features @ weights - bias), "o viés deve ser somado, não subtraído."),
             (_sigmoid(-z), "o sinal está trocado: ŷ = σ(x·w + b), com σ(z) = 1 / (1 + e^(−z))."),
             (_step(z), "use a sigmoide (contínua), não o degrau: aqui ŷ é uma probabilidade."),
         ])
@@ -226,13 +226,13 @@ def check_update_weights(update_weights):
     x_rand = g.normal(size=3)
     cases = [
         (x_rand, 1.0, w_rand, -0.3, 0.5, f"x = {fmt(x_rand)}, y = 1, w = {fmt(w_rand)}, "
-                                         f"b = −0.3, α = 0.5"),
+                                         f"b = −0.3, η = 0.5"),
         (x_rand, 0.0, w_rand, 0.8, 0.05, f"x = {fmt(x_rand)}, y = 0, w = {fmt(w_rand)}, "
-                                         f"b = 0.8, α = 0.05"),
+                                         f"b = 0.8, η = 0.05"),
         (np.array([1.0, 1.0]), 1.0, np.zeros(2), 0.0, 0.1,
-         "x = [1, 1], y = 1, pesos zero, b = 0, α = 0.1 (ŷ = 0,5 → w = [0,05, 0,05], b = 0,05)"),
+         "x = [1, 1], y = 1, pesos zero, b = 0, η = 0.1 (ŷ = 0,5 → w = [0,05, 0,05], b = 0,05)"),
         (np.array([-1.0, 0.0]), 0.0, np.array([0.5, 0.5]), 0.2, 1.0,
-         "deck 002, o ponto (−1, 0) com y = 0; w = [0.5, 0.5], b = 0.2, α = 1"),
+         "deck 002, o ponto (−1, 0) com y = 0; w = [0.5, 0.5], b = 0.2, η = 1"),
     ]
     for x, y, w, b, lr, case in cases:
         result = _call(update_weights, "update_weights", x, y, w, b, lr, case=case)
@@ -241,26 +241,26 @@ def check_update_weights(update_weights):
         delta = y - _sigmoid(x @ w + b)
         delta_step = y - _step(x @ w + b)
         w_hints = [
-            (w - lr * delta * x, "o sinal está trocado: w ← w + α·(y − ŷ)·x (o erro diminui "
+            (w - lr * delta * x, "o sinal está trocado: w ← w + η·(y − ŷ)·x (o erro diminui "
                                  "andando CONTRA o gradiente, que é (ŷ − y)·x)."),
-            (w + delta * x, "faltou a taxa de aprendizado α (`learnrate`)."),
+            (w + delta * x, "faltou a taxa de aprendizado η (`learnrate`)."),
             (w + lr * delta_step * x,
              "aqui ŷ é a sigmoide σ(x·w + b), não o degrau do perceptron."),
-            (w, "os pesos não mudaram: w ← w + α·(y − ŷ)·x."),
+            (w, "os pesos não mudaram: w ← w + η·(y − ŷ)·x."),
         ]
         if np.any(w != 0):   # com w = 0, multiplicar por w e não mudar nada são iguais
             w_hints.append((w + lr * delta * w,
-                            "multiplique pela entrada x, não pelo peso w: w ← w + α·(y − ŷ)·x "
+                            "multiplique pela entrada x, não pelo peso w: w ← w + η·(y − ŷ)·x "
                             "(o deck 000 escreve w aqui, por engano)."))
         expect_close(new_w, ref_w, "update_weights", case, what="o vetor de pesos novo",
                      hints=w_hints)
-        expect_close(new_b, ref_b, "update_weights", case, what="o intercepto novo", hints=[
-            (b, "faltou atualizar o intercepto: b ← b + α·(y − ŷ)."),
-            (b - lr * delta, "o sinal de b está trocado: b ← b + α·(y − ŷ)."),
-            (b + delta, "faltou a taxa de aprendizado α em b."),
+        expect_close(new_b, ref_b, "update_weights", case, what="o viés novo", hints=[
+            (b, "faltou atualizar o viés: b ← b + η·(y − ŷ)."),
+            (b - lr * delta, "o sinal de b está trocado: b ← b + η·(y − ŷ)."),
+            (b + delta, "faltou a taxa de aprendizado η em b."),
             (b + lr * delta_step, "aqui ŷ é a sigmoide σ(x·w + b), não o degrau do perceptron."),
         ])
-    # Conferência independente: o passo é −α × o gradiente NUMÉRICO do erro da amostra.
+    # Conferência independente: o passo é −η × o gradiente NUMÉRICO do erro da amostra.
     x, y, w, b, lr, case = cases[0]
     new_w, new_b = call(update_weights, "update_weights", x, y, w, b, lr, case=case)
     eps = 1e-6
@@ -268,11 +268,11 @@ def check_update_weights(update_weights):
     numeric_w = np.array([(error_of(w + eps * e, b) - error_of(w - eps * e, b)) / (2 * eps)
                           for e in np.eye(len(w))])
     numeric_b = (error_of(w, b + eps) - error_of(w, b - eps)) / (2 * eps)
-    numeric_case = "w − α·(gradiente numérico do erro da amostra, por diferenças finitas)"
+    numeric_case = "w − η·(gradiente numérico do erro da amostra, por diferenças finitas)"
     expect_close(new_w, w - lr * numeric_w, "update_weights", numeric_case,
                  what="o vetor de pesos novo", rtol=1e-5, atol=1e-7)
     expect_close(new_b, b - lr * numeric_b, "update_weights", numeric_case,
-                 what="o intercepto novo", rtol=1e-5, atol=1e-7)
+                 what="o viés novo", rtol=1e-5, atol=1e-7)
     passed("check_update_weights", len(cases) + 1)
 
 
@@ -281,8 +281,8 @@ def check_train(train):
     __tracebackhide__ = True
     X_rand, y_rand = _blobs(15, n=30, d=3)
     cases = [
-        (PARK_X, PARK_Y, 10, 0.5, "os dados “vamos ao parque?” do deck 002, 10 épocas, α = 0.5"),
-        (X_rand, y_rand, 20, 0.1, "30 pontos aleatórios com 3 atributos, 20 épocas, α = 0.1"),
+        (PARK_X, PARK_Y, 10, 0.5, "os dados “vamos ao parque?” do deck 002, 10 épocas, η = 0.5"),
+        (X_rand, y_rand, 20, 0.1, "30 pontos aleatórios com 3 atributos, 20 épocas, η = 0.1"),
     ]
     reminder = ("\n  lembre: comece com pesos zero e b = 0; em cada época, percorra as amostras "
                 "na ordem dada e faça UMA atualização por amostra (`update_weights`); "
@@ -312,12 +312,12 @@ def check_train(train):
             elif errors[-1] > errors[0]:
                 hint = "\n  dica: o erro está subindo — o sinal da atualização está trocado?"
             elif is_close(b, 0.0, rtol=0, atol=0):
-                hint = ("\n  dica: `bias` continua 0 — guarde o intercepto que "
+                hint = ("\n  dica: `bias` continua 0 — guarde o viés que "
                         "`update_weights` devolve.")
             try:
                 expect_close(w, ref_w, "train", case, what="o vetor de pesos final (`weights`)",
                              rtol=1e-6)
-                expect_close(b, ref_b, "train", case, what="o intercepto final (`bias`)",
+                expect_close(b, ref_b, "train", case, what="o viés final (`bias`)",
                              rtol=1e-6, atol=1e-9)
             except AssertionError as exc:
                 fail(f"{exc}{reminder}{hint}")

@@ -6,7 +6,7 @@ As convenções (o enunciado diz o mesmo): ``preprocess(X)`` recebe imagens
 uint8 ``(n, 32, 32, 3)`` e devolve float32 em [0, 1] com a mesma forma
 (``X / 255``), sem alterar ``X``; ``build_model()`` devolve um ``keras.Model``
 já compilado, com entrada ``(32, 32, 3)``, pelo menos uma ``Conv2D``, no máximo
-``BUDGET`` parâmetros, saída softmax de 10 classes e a perda
+``BUDGET`` parâmetros, saída softmax de 10 classes e o custo
 ``sparse_categorical_crossentropy``; treinado 5 épocas com 1000 imagens do
 substituto gerado do CIFAR-10, ele deve acertar pelo menos ``MIN_ACCURACY``
 de 300 imagens de teste.
@@ -115,7 +115,7 @@ def _all_layers(model):
 
 
 def _loss_problem(loss):
-    """``None`` se a perda é a entropia cruzada esparsa sobre probabilidades; senão, o problema."""
+    """``None`` se o custo é a entropia cruzada esparsa sobre probabilidades; senão, o problema."""
     keras = _keras()
     from_logits = False
     fn = loss
@@ -134,10 +134,10 @@ def _loss_problem(loss):
         if "categorical" in str(shown).lower() and "sparse" not in str(shown).lower():
             hint = (" Os rótulos y são inteiros de 0 a 9 (não one-hot): por isso a versão "
                     "*sparse*.")
-        return (f"a perda deveria ser a entropia cruzada para rótulos inteiros, "
+        return (f"o custo deveria ser a entropia cruzada para rótulos inteiros, "
                 f"`loss=\"sparse_categorical_crossentropy\"`, mas é {shown!r}.{hint}")
     if from_logits:
-        return ("a perda usa `from_logits=True`, mas a saída do modelo já é a softmax "
+        return ("o custo usa `from_logits=True`, mas a saída do modelo já é a softmax "
                 "(probabilidades): deixe `from_logits=False`.")
     return None
 

@@ -7,7 +7,7 @@ As convenções (o enunciado diz o mesmo): os rótulos são **inteiros** de 0 a 
 (não *one-hot*); ``build_model()`` devolve um ``keras.Model`` **compilado**, com
 entrada ``(None, 784)``, saída ``(None, 10)`` com **softmax** na última camada
 (a rede devolve probabilidades; logits com ``from_logits=True`` não valem
-neste exercício), uma perda para rótulos inteiros
+neste exercício), um custo para rótulos inteiros
 (``sparse_categorical_crossentropy``, com ``from_logits=False``) e um
 otimizador. ``evaluate(model, X, y)`` devolve a acurácia: a fração (um número
 em [0, 1]) das linhas em que o ``argmax`` da saída é igual a ``y``.
@@ -62,7 +62,7 @@ def _loss_function(keras, loss):
 
 
 def _check_loss(keras, model):
-    """Confere a perda compilada com números: rótulos inteiros e probabilidades."""
+    """Confere o custo compilado com números: rótulos inteiros e probabilidades."""
     __tracebackhide__ = True
     g = np.random.default_rng(0)
     y = g.integers(0, 10, size=6)
@@ -71,14 +71,14 @@ def _check_loss(keras, model):
     expected = _cross_entropy(y, probs)
     name = fmt(model.loss) if isinstance(model.loss, str) else type(model.loss).__name__
     loss_fn = _loss_function(keras, model.loss)
-    case = f"a perda compilada ({name}) com rótulos inteiros (n,) e probabilidades (n, 10)"
+    case = f"o custo compilado ({name}) com rótulos inteiros (n,) e probabilidades (n, 10)"
     if loss_fn is None:
-        fail(f"`build_model`: não reconheci a perda compilada ({fmt(model.loss)}).\n"
+        fail(f"`build_model`: não reconheci o custo compilado ({fmt(model.loss)}).\n"
              "  dica: use `loss=\"sparse_categorical_crossentropy\"`.")
     try:
         got = float(_np_mean(np.asarray(loss_fn(y, probs), dtype=np.float64)))
     except Exception as exc:
-        message = (f"`build_model`: a perda compilada não aceita rótulos inteiros.\n"
+        message = (f"`build_model`: o custo compilado não aceita rótulos inteiros.\n"
                    f"  entrada: {case}\n  erro: {type(exc).__name__}: {str(exc)[:160]}")
         if "categorical" in str(name).lower() or "Categorical" in name:
             message += ("\n  dica: `categorical_crossentropy` espera alvos one-hot (n, 10); "
@@ -88,12 +88,12 @@ def _check_loss(keras, model):
                         "`loss=\"sparse_categorical_crossentropy\"` (não o erro quadrático).")
         fail(message, cause=exc)
     if not abs(got - expected) <= 1e-4 * max(1.0, abs(expected)):
-        message = (f"`build_model`: a perda compilada não é a entropia cruzada para rótulos "
+        message = (f"`build_model`: o custo compilado não é a entropia cruzada para rótulos "
                    f"inteiros.\n  entrada:  {case}\n  esperado: {expected:.6g}\n"
                    f"  recebido: {got:.6g}")
         logits_loss = _cross_entropy(y, _np_exp(probs) / _np_exp(probs).sum(axis=1, keepdims=True))
         if abs(got - logits_loss) <= 1e-4 * max(1.0, logits_loss):
-            message += ("\n  dica: a perda foi criada com `from_logits=True`, mas a última camada "
+            message += ("\n  dica: o custo foi criado com `from_logits=True`, mas a última camada "
                         "já aplica a softmax (a softmax entraria duas vezes). Use "
                         "`from_logits=False` (o padrão).")
         else:
@@ -195,7 +195,7 @@ def check_evaluate(evaluate):
             message = (f"`evaluate` deveria devolver um número (a acurácia), mas devolveu forma "
                        f"{arr.shape}: {fmt(arr)}.\n  entrada: {case}")
             if arr.shape == (2,):
-                message += ("\n  dica: `model.evaluate` devolve [perda, acurácia]; "
+                message += ("\n  dica: `model.evaluate` devolve [custo, acurácia]; "
                             "a acurácia é o segundo.")
             fail(message)
         value = float(arr)
@@ -206,7 +206,7 @@ def check_evaluate(evaluate):
         if abs(value - 100 * expected) <= 1e-4:
             message += "\n  dica: devolva a fração em [0, 1], não a porcentagem."
         elif abs(value - loss) <= 1e-3 * max(1.0, loss):
-            message += ("\n  dica: isto é a perda (entropia cruzada), não a acurácia; com "
+            message += ("\n  dica: isto é o custo (entropia cruzada), não a acurácia; com "
                         "`model.evaluate`, a acurácia é o segundo valor.")
         elif abs(value - expected * len(y_case)) <= 1e-6:
             message += "\n  dica: isto é o número de acertos; divida por n."

@@ -50,8 +50,8 @@ def check_predict(predict):
         X, c, b = args
         got = call(predict, "predict", *args, case=case)
         expect_close(got, expected, "predict", case, what="ŷ", hints=[
-            (X @ c, "parece que o intercepto `b` ficou de fora: ŷ = X·c + b."),
-            (X @ c - b, "o intercepto `b` deve ser somado, não subtraído."),
+            (X @ c, "parece que o viés `b` ficou de fora: ŷ = X·c + b."),
+            (X @ c - b, "o viés `b` deve ser somado, não subtraído."),
         ])
     passed("check_predict", len(cases))
 
@@ -155,7 +155,7 @@ def check_mse_gradient(mse_gradient):
             (gc / 2 * n, "faltou o fator 2 e a divisão por n."),
         ])
         expect_close(grad_b, gb, "mse_gradient", case, what="grad_b", hints=[
-            (0.0, "grad_b não pode ser sempre zero: o intercepto `b` também muda o erro."),
+            (0.0, "grad_b não pode ser sempre zero: o viés `b` também muda o erro."),
             (-gb, "o sinal de grad_b está trocado."),
             (gb / 2, "faltou o fator 2 em grad_b."),
             (gb * n, "faltou dividir grad_b por n."),
@@ -209,12 +209,12 @@ def check_fit_gd(fit_gd):
             hint = ("\n  dica: o erro está subindo — sinal do gradiente trocado "
                     "(deve ser `c = c - lr * grad_c`)?")
         elif is_close(b, 0.0, rtol=0, atol=0) and not is_close(ref_b, 0.0):
-            hint = "\n  dica: `b` continua 0 — lembre de atualizar o intercepto também."
+            hint = "\n  dica: `b` continua 0 — lembre de atualizar o viés também."
         else:
             hint = ""
         try:
             expect_close(c, ref_c, "fit_gd", case, what="c (coeficientes finais)", rtol=1e-5)
-            expect_close(b, ref_b, "fit_gd", case, what="b (intercepto final)", rtol=1e-5,
+            expect_close(b, ref_b, "fit_gd", case, what="b (viés final)", rtol=1e-5,
                          atol=1e-7)
         except AssertionError as exc:
             fail(

@@ -8,7 +8,7 @@ Uma verificação por função do aluno: ``check_step(step)``,
 As convenções (o enunciado diz o mesmo): o degrau vale 1 quando ``z >= 0``
 (deck 004; o empate ``z = 0`` conta como 1); a regra de Rosenblatt é
 ``w ← w + lr·(y − ŷ)·x`` e ``b ← b + lr·(y − ŷ)``; o treino começa com pesos
-e intercepto zero, percorre as amostras na ordem dada, uma atualização por
+e viés zero, percorre as amostras na ordem dada, uma atualização por
 amostra, e conta em cada época quantas amostras estavam erradas no momento em
 que foram vistas (antes da sua atualização).
 
@@ -158,8 +158,8 @@ def check_perceptron_predict(perceptron_predict):
             shape_hint="devolva um vetor com forma (n,) — um 0 ou 1 por linha de X (não uma "
                        "coluna (n, 1) nem um número só).")
         hints = [((z > 0).astype(float), TIE_HINT),
-                 (_step(X @ w), "o intercepto `b` ficou de fora: ŷ = degrau(X·w + b)."),
-                 (_step(X @ w - b), "o intercepto `b` deve ser somado, não subtraído.")]
+                 (_step(X @ w), "o viés `b` ficou de fora: ŷ = degrau(X·w + b)."),
+                 (_step(X @ w - b), "o viés `b` deve ser somado, não subtraído.")]
         if extra:
             hints.append((arr, extra))
         expect_close(arr, _step(z), "perceptron_predict", case, what="o vetor de previsões",
@@ -219,8 +219,8 @@ def check_perceptron_update(perceptron_update):
             (b + lr * delta_sig, "no perceptron ŷ é o degrau (0 ou 1), não a sigmoide."),
         ]
         if delta != 0:
-            b_hints.append((b, "faltou atualizar o intercepto: b ← b + lr·(y − ŷ)."))
-        expect_close(new_b, ref_b, "perceptron_update", case, what="o intercepto `b` novo",
+            b_hints.append((b, "faltou atualizar o viés: b ← b + lr·(y − ŷ)."))
+        expect_close(new_b, ref_b, "perceptron_update", case, what="o viés `b` novo",
                      hints=b_hints)
     passed("check_perceptron_update", len(cases))
 
@@ -277,7 +277,7 @@ def check_train_perceptron(train_perceptron):
                      f"`w = np.zeros(d)` e `b = 0.0`.")
             try:
                 expect_close(w, ref_w, name, case, what="o vetor `w` final")
-                expect_close(b, ref_b, name, case, what="o intercepto `b` final")
+                expect_close(b, ref_b, name, case, what="o viés `b` final")
             except AssertionError as exc:
                 fail(f"{exc}{REMINDER}")
         hints = [

@@ -52,7 +52,7 @@ def _unpack(weights, name, n_inputs):
              f"pelos pesos e execute a célula.")
     shape = "[w1, w2]" if n_inputs == 2 else "[w1]"
     if not isinstance(weights, (tuple, list)) or len(weights) != 2:
-        fail(f"`{name}` deve ser uma tupla `(w, b)` — os pesos `w` e o intercepto (*bias*) `b`, "
+        fail(f"`{name}` deve ser uma tupla `(w, b)` — os pesos `w` e o viés (*bias*) `b`, "
              f"por exemplo `({shape}, -0.5)` —, mas veio {fmt(weights)}.")
     w, b = weights
     try:
@@ -89,7 +89,7 @@ def _gate_message(name, target, inputs, got, w, b):
     if _step_table(w, b, inputs, strict=True) == target:
         message += ("\n  dica: algum z dá exatamente 0. Aqui o degrau é o do deck 004 — 1 se z ≥ 0 —, "
                     "então z = 0 já dá 1 (o deck 000 usa z > 0). Afaste a fronteira das entradas, "
-                    "por exemplo com um intercepto entre dois valores inteiros (−0,5, −1,5...).")
+                    "por exemplo com um viés entre dois valores inteiros (−0,5, −1,5...).")
     return message
 
 
@@ -300,21 +300,21 @@ def _xor_train(hidden, lr, epochs, seed, mistake=None):
 
 
 _XOR_HINTS = {
-    "sign": "o sinal da atualização está trocado: o gradiente aponta para onde a perda CRESCE "
+    "sign": "o sinal da atualização está trocado: o gradiente aponta para onde o custo CRESCE "
             "(use `W = W - lr * dW`).",
-    "no_bias": "`b1` e `b2` não mudaram: atualize também os interceptos (*bias*), com "
+    "no_bias": "`b1` e `b2` não mudaram: atualize também os vieses (*bias*), com "
                "dB = soma de δ nas amostras.",
     "linear_hidden": "parece que a camada escondida ficou sem a sigmoide (A1 = Z1). Sem uma "
                      "não linearidade a rede inteira é linear — e nenhum modelo linear separa o XOR.",
     "no_hidden_derivative": "faltou multiplicar pela derivada da sigmoide escondida: "
                             "δ1 = (δ2 · W2ᵀ) ⊙ A1 ⊙ (1 − A1).",
-    "mse": "isso é o gradiente do erro quadrático; aqui a perda é a entropia cruzada binária, "
+    "mse": "isso é o gradiente do erro quadrático; aqui o custo é a entropia cruzada binária, "
            "e com a sigmoide na saída δ2 = (P − Y) / n.",
-    "mse_half": "isso é o gradiente do erro quadrático; aqui a perda é a entropia cruzada binária, "
+    "mse_half": "isso é o gradiente do erro quadrático; aqui o custo é a entropia cruzada binária, "
                 "e com a sigmoide na saída δ2 = (P − Y) / n.",
     "W2_updated_first": "δ1 usa o W2 de ANTES da atualização: calcule todos os gradientes "
                         "primeiro e só depois atualize os pesos.",
-    "sum": "faltou dividir por n = 4: a perda é a MÉDIA da entropia cruzada nas quatro entradas.",
+    "sum": "faltou dividir por n = 4: o custo é a MÉDIA da entropia cruzada nas quatro entradas.",
 }
 _KEYS_SHAPES = ("W1", "b1", "W2", "b2")
 
