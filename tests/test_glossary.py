@@ -4,7 +4,10 @@
 variantes em tudo o que um aluno lê — capítulos, exercícios, soluções, a biblioteca e o README — e falha
 apontando arquivo, linha e o termo certo. `python3 course.py book` roda este teste antes de construir o livro.
 """
+import io
+import json
 import re
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -39,16 +42,82 @@ def student_facing_files():
     return files
 
 
+# --- Só a prosa: o que não é prosa vira espaço (os números de linha ficam) ---------------------------
+
+_NOT_PROSE_MD = [
+    r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$",       # blocos de código (células, exemplos)
+    r"\$\$.*?\$\$", r"(?<!\\)\$[^$\n]+\$",          # fórmulas
+    r"`[^`\n]+`",                                   # código na linha e alvos de {papéis}
+    r"“[^”]{0,300}”", r'"[^"\n]{0,200}(\n[^"\n]{0,200})?"',   # citações entre aspas
+    r"(?<![*\w])\*(?!\*)[^*\n]+\*(?!\*)",          # menções em itálico: *intercepto*
+    r"https?://\S+", r"^:[\w-]+:.*$", r"<[^>\n]+>",  # endereços, opções de diretivas, HTML
+]
+
+
+def _blank(text, patterns):
+    for pattern in patterns:
+        text = re.sub(pattern, lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.M | re.S)
+    return text
+
+
+def prose_of_markdown(text):
+    """O texto Markdown com código, fórmulas, citações e menções em itálico apagados."""
+    return _blank(text, _NOT_PROSE_MD)
+
+
+def prose_of_python(source):
+    """Só as strings e os comentários de um código Python (docstrings, mensagens), com o resto apagado."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return source
+    lines = source.split("\n")
+    keep = [list(" " * len(line)) for line in lines]
+    for tok in tokens:
+        if tok.type not in (tokenize.STRING, tokenize.COMMENT) and \
+                getattr(tokenize, "FSTRING_MIDDLE", None) != tok.type:
+            continue
+        (r0, c0), (r1, c1) = tok.start, tok.end
+        for r in range(r0, r1 + 1):
+            a = c0 if r == r0 else 0
+            b = c1 if r == r1 else len(lines[r - 1])
+            keep[r - 1][a:b] = lines[r - 1][a:b]
+    prose = "\n".join("".join(chars) for chars in keep)
+    return _blank(prose, [_NOT_PROSE_MD[3], _NOT_PROSE_MD[4], _NOT_PROSE_MD[6]])  # `x`, “…”, *x*
+
+
+def prose_units(path):
+    """``(rótulo, prosa)`` de um arquivo: o arquivo inteiro, ou cada célula de um notebook."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".py":
+        return [("", prose_of_python(text))]
+    if path.suffix == ".ipynb":
+        units = []
+        for k, cell in enumerate(json.loads(text)["cells"]):
+            source = "".join(cell["source"])
+            prose = prose_of_markdown(source) if cell["cell_type"] == "markdown" \
+                else prose_of_python(source)
+            units.append((f"célula {k}, ", prose))
+        return units
+    return [("", prose_of_markdown(text))]
+
+
 def banned_uses(entries, files, root=ROOT):
-    """Cada uso de uma variante proibida: ``(arquivo, linha, variante, termo certo)``."""
-    patterns = [(re.compile(rf"(?<!\w){re.escape(v)}(?!\w)", re.I), v, term)
+    """Cada uso de uma variante proibida na prosa: ``(arquivo, linha, variante, termo certo)``.
+
+    Palavras inteiras, sem diferenciar maiúsculas, também quando a expressão quebra de linha.
+    """
+    patterns = [(re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, v.split())) + r"(?![\w-])",
+                            re.I), v, term)
                 for term, entry in entries.items() for v in entry["avoid"]]
     found = []
     for path in files:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for label, prose in prose_units(path):
             for pattern, variant, term in patterns:
-                if pattern.search(line):
-                    found.append((path.relative_to(root), number, variant, term))
+                for match in pattern.finditer(prose):
+                    line = prose.count("\n", 0, match.start()) + 1
+                    where = f"{label}linha {line}" if label else line
+                    found.append((path.relative_to(root), where, variant, term))
     return found
 
 
@@ -79,6 +148,13 @@ def test_the_course_uses_one_term_per_concept():
     ("A taxa de aprendizado importa.", False),
     ("Duas camadas ocultas.", True),
     ("uma camada escondida", False),
+    ("a taxa de\naprendizagem, quebrada na linha", True),          # através da quebra de linha
+    ("A perda de validação cai.", True),
+    ("Nada se perdeu; as perdas caem.", True),                  # "perdas", não "perdeu"
+    ("O *intercepto*, como a estatística o chama.", False),     # menção em itálico
+    ("O slide escreve “função de perda”.", False),              # citação
+    ("Use `perda = 0` e $perda$ no código.", False),            # código e fórmula
+    ("```python\nperda = 1  # perda\n```", False),              # bloco de código
 ])
 def test_the_check_catches_a_banned_variant(tmp_path, line, caught):
     page = tmp_path / "capitulo.md"
@@ -87,3 +163,14 @@ def test_the_check_catches_a_banned_variant(tmp_path, line, caught):
     assert bool(found) is caught
     if caught:
         assert found[0][:2] == (Path("capitulo.md"), 3)
+
+
+@pytest.mark.parametrize("source, caught", [
+    ('raise ValueError("a perda virou NaN")', True),           # mensagem: prosa
+    ("# a perda do lote\nx = 1", True),                        # comentário: prosa
+    ("perda = mse(y, y_hat)", False),                          # identificador: código
+])
+def test_in_python_only_strings_and_comments_are_prose(tmp_path, source, caught):
+    module = tmp_path / "modulo.py"
+    module.write_text(source + "\n", encoding="utf-8")
+    assert bool(banned_uses(glossary_entries(), [module], root=tmp_path)) is caught
