@@ -242,3 +242,42 @@ def test_the_learning_rate_check_can_fail():
     assert learning_rate_as_other_letter(
         "a taxa de aprendizado $\\alpha$ e $w - \\alpha \\nabla C$\n$v - \\alpha g$") == [1, 1, 2]
     assert learning_rate_as_other_letter("$w - \\eta \\nabla C$, leaky ReLU com $\\alpha$") == []
+
+
+# --- As cópias executáveis (book/*.ipynb, o que o Colab e o Binder abrem) em Markdown comum ---------
+
+_MYST = re.compile(r"^(`{3,}|:{3,})\{[\w-]+\}|\{(cite|term|doc|ref|numref|eq)[:\w]*\}`|^\([\w-]+\)=\s*$"
+                   r"|^:(class|name|tags):|\$\$[ \t]*\(eq-|\?\)|Figura \?", re.M)
+
+
+def myst_left(text):
+    return [text[max(0, m.start() - 20):m.end() + 20].replace("\n", "⏎") for m in _MYST.finditer(text)]
+
+
+@pytest.mark.parametrize("page", BOOK_PAGES, ids=lambda p: p.stem)
+def test_the_executable_copy_has_no_myst_syntax(page):
+    import nbformat
+
+    copy = nbformat.read(page.with_suffix(".ipynb"), as_version=4)
+    left = [snippet for cell in copy.cells if cell.cell_type == "markdown"
+            for snippet in myst_left(cell.source)]
+    assert not left, (f"{page.with_suffix('.ipynb').name}: sintaxe MyST que o Jupyter mostraria crua "
+                      "(rode `python3 course.py release`):\n" + "\n".join(f"  …{s}…" for s in left))
+
+
+def test_myst_becomes_plain_markdown():
+    from nn_helpers.grading.plain_markdown import book_numbers, plain_markdown, read_bibliography
+
+    bib = read_bibliography((ROOT / "book" / "references.bib").read_text(encoding="utf-8"))
+    source = ("```{admonition} Atenção\n:class: warning\nO sinal {cite:p}`nielsen2015`.\n```\n\n"
+              "```{admonition} Resposta\n:class: dropdown\n42\n```\n\n"
+              "Veja a {numref}`Figura %s <fig-06-x>`, a {eq}`eq-06-a` e o {term}`viés`, como "
+              "{cite:t}`rumelhart1986`.\n\n(sec-x)=\n$$\nC = 1\n$$ (eq-06-a)\n")
+    numbers = book_numbers("mystnb:\n  figure:\n    name: fig-06-x\n$$\nC\n$$ (eq-06-a)\n", 6)
+    plain = plain_markdown(source, bib, numbers, "https://dono.github.io/curso")
+    assert "> **Atenção.** O sinal (Nielsen, 2015)." in plain
+    assert "<details>\n<summary><b>Resposta</b></summary>\n\n42\n\n</details>" in plain
+    assert "Figura 6.1" in plain and "(6.1)" in plain and "\\tag{6.1}" in plain
+    assert "[viés](https://dono.github.io/curso/book/glossary.html#term-viés)" in plain
+    assert "Rumelhart et al. (1986)" in plain
+    assert not myst_left(plain) and myst_left(source)

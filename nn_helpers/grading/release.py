@@ -45,8 +45,11 @@ from pathlib import Path
 
 import nbformat
 
+from .plain_markdown import book_numbers, plain_markdown, read_bibliography
+
 __all__ = ["NotebookError", "read_notebook", "defined_names", "classify", "normalize_solution",
-           "make_exercise", "course_repository", "setup_cell", "chapter_notebook", "release", "main"]
+           "make_exercise", "course_repository", "setup_cell", "published_site", "chapter_notebook",
+           "release", "main"]
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
@@ -274,11 +277,29 @@ def _is_notebook(md):
     return "kernelspec:" in md.read_text(encoding="utf-8").split("\n---", 1)[0]
 
 
+def published_site(url):
+    """O endereço do livro no GitHub Pages: ``github.com/DONO/REPO`` → ``DONO.github.io/REPO``."""
+    found = re.match(r"https://github\.com/([^/]+)/([^/]+?)(\.git)?/?$", url)
+    return f"https://{found[1]}.github.io/{found[2]}" if found else ""
+
+
 def chapter_notebook(md, repository):
-    """O capítulo ``md`` (notebook MyST) como ``.ipynb`` sem saídas, com a célula de preparação."""
+    """O capítulo ``md`` (notebook MyST) como ``.ipynb`` sem saídas, com a célula de preparação.
+
+    O Markdown das células vira Markdown comum (``plain_markdown``): o Jupyter e o Colab não
+    mostram diretivas nem papéis do MyST.
+    """
     from myst_nb.core.read import read_myst_markdown_notebook
 
-    nb = read_myst_markdown_notebook(md.read_text(encoding="utf-8"))
+    text = md.read_text(encoding="utf-8")
+    nb = read_myst_markdown_notebook(text)
+    bibliography = read_bibliography((md.parent / "references.bib").read_text(encoding="utf-8"))
+    number = md.stem.split("_")[0]
+    numbers = book_numbers(text, int(number)) if number.isdigit() else {}
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = plain_markdown(cell.source, bibliography, numbers,
+                                         published_site(repository[0]))
     note = nbformat.v4.new_markdown_cell(
         "> Esta é a cópia executável do capítulo, gerada de `book/" + md.name + "` por "
         "`python3 course.py release`. Execute as células em ordem; a primeira instala a biblioteca do "
