@@ -142,10 +142,12 @@ def test_show_source_shows_the_teaching_code(page):
 
 
 def figure_cells(page):
-    """As células que desenham uma imagem (têm texto alternativo) e o seu cabeçalho ``mystnb``."""
+    """As células que desenham uma imagem (têm texto alternativo) ou uma animação (``to_html``)."""
     for cell in cells(page):
-        mystnb = cell.metadata.get("mystnb", {}) if cell.cell_type == "code" else {}
-        if "image" in mystnb or "figure" in mystnb:
+        if cell.cell_type != "code":
+            continue
+        mystnb = cell.metadata.get("mystnb", {})
+        if "image" in mystnb or "figure" in mystnb or "to_html(" in cell.source:
             yield cell, mystnb
 
 
@@ -162,7 +164,7 @@ def test_drawing_code_is_hidden_the_same_way_everywhere(page):
     """Uma célula que só desenha uma figura leva ``hide-input``, em todos os capítulos."""
     shown = [cell.source.strip().splitlines()[0][:70] for cell, mystnb in figure_cells(page)
              if "hide-input" not in cell.metadata.get("tags", [])
-             and "plt." in cell.source]
+             and ("plt." in cell.source or "to_html(" in cell.source)]
     assert not shown, (f"{page.name}: células de figura sem tags: [hide-input]:\n"
                        + "\n".join(f"  {s}" for s in shown))
 
