@@ -2,7 +2,7 @@
 
 Módulos (cada um lido de cima a baixo em poucos minutos):
 
-* ``datasets``   — dados reais com checksum e cache; a tabela de brinquedo do deck 000;
+* ``datasets``   — dados reais com checksum e cache; a tabela ilustrativa de 3 meses;
 * ``losses``     — MSE, MAE, RMSE e entropia cruzada;
 * ``linear``     — o modelo linear ``ŷ = X·c + b``, mínimos quadrados e gradiente descendente;
 * ``activations``— degrau, sigmoide, tanh, ReLU e companhia, cada uma com a sua derivada;

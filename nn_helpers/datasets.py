@@ -223,7 +223,9 @@ def load_advertising():
 
 
 def load_toy_sales():
-    """A tabela de 3 meses do deck 000 (valores ilustrativos em R$, não dados reais).
+    """A tabela de 3 meses de Mansano, Gengo e Caridá (2022): valores ilustrativos em R$.
+
+    Não são dados reais: servem para fazer as primeiras contas à mão.
 
     Retorna
     -------
@@ -234,8 +236,8 @@ def load_toy_sales():
         X=np.array([[200.0], [100.0], [150.0]]),
         y=np.array([600.0, 400.0, 580.0]),
         feature_names=("Investido",), target_name="Venda",
-        description="Tabela ilustrativa de 3 meses do deck 000 (R$)",
-        source="deck 000, «Aprendizado do modelo»",
+        description="Tabela ilustrativa de 3 meses (R$), não dados reais",
+        source="Mansano, Gengo e Caridá (2022), «Introdução a Redes Neurais»",
     )
 
 

@@ -281,6 +281,6 @@ def show_source(obj):
 def br(value, decimals=2):
     """Escreve um número no estilo brasileiro, com vírgula decimal: ``br(7533.333) -> '7533,33'``.
 
-    Os capítulos usam isto para imprimir os números como os slides os escrevem.
+    Os capítulos usam isto para imprimir todo número com vírgula decimal, como se escreve no Brasil.
     """
     return f"{float(value):.{decimals}f}".replace(".", ",")

@@ -132,7 +132,7 @@ class RegressionExplorer(Explorer):
     """``regression_explorer(x, y, c0=1, b=0, fix_b=False, xlabel="x", ylabel="y")``.
 
     x: (n,) o atributo; y: (n,) o alvo; c0, b: a reta inicial ``ŷ = c0·x + b``; fix_b: começa
-    com ``b`` travado ("c0 variável, b fixo", do deck 000). Mostra os dados, a reta, os erros
+    com ``b`` travado ("c0 variável, b fixo", como no capítulo 1). Mostra os dados, a reta, os erros
     ``y − ŷ``, o MSE e a curva do MSE em função de ``c0`` (com o ``b`` atual).
     """
 
