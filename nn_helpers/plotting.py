@@ -9,7 +9,7 @@ import numpy as np
 
 from .validation import as_array, same_length
 
-__all__ = ["br", "plot_data_line", "plot_loss_curve", "plot_loss_surface", "plot_path_on_surface",
+__all__ = ["br", "br_sci", "br_list", "br_matrix", "plot_data_line", "plot_loss_curve", "plot_loss_surface", "plot_path_on_surface",
            "plot_learning_curves", "region_grid", "plot_decision_boundary", "show_source"]
 
 
@@ -284,3 +284,32 @@ def br(value, decimals=2):
     Os capítulos usam isto para imprimir todo número com vírgula decimal, como se escreve no Brasil.
     """
     return f"{float(value):.{decimals}f}".replace(".", ",")
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def br_sci(value, decimals=1):
+    """Notação científica com vírgula decimal: ``br_sci(4.831e39, 2) -> '4,83·10³⁹'``."""
+    value = float(value)
+    if value == 0:
+        return "0"
+    mantissa, exponent = f"{value:.{decimals}e}".split("e")
+    return f"{mantissa.replace('.', ',')}·10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+
+
+def br_list(values, decimals=2):
+    """Vários números com vírgula decimal, separados por ponto e vírgula: ``'(0,50; −1,50)'``.
+
+    values: qualquer array-like (é achatado).
+    """
+    return "(" + "; ".join(br(v, decimals) for v in np.ravel(values)) + ")"
+
+
+def br_matrix(M, decimals=4):
+    """Um array do numpy escrito com vírgula decimal e colunas alinhadas (como ``print(M)``)."""
+    M = np.asarray(M, dtype=float) + 0.0               # + 0.0: sem "-0,0000"
+    width = max(len(br(v, decimals)) for v in M.ravel())
+    return np.array2string(M, separator="  ",
+                           formatter={"float_kind": lambda v: f"{br(v, decimals):>{width}}"})
+

@@ -280,3 +280,107 @@ def test_the_exercises_page_opens_every_exercise_in_colab_or_binder_and_offers_t
         download = re.search(rf'href="(\.\./_downloads/\w+/{exercise.name})"', page)
         assert download, f"{exercise.name}: sem link para baixar"
         assert (built_html / "book" / download.group(1)).read_bytes() == exercise.read_bytes()
+
+
+# --- O livro como um livro-texto: numerado, com legendas, em português, sem resto de build -------------
+
+def soup_of(built_html, name):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup((built_html / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def chapter_number(name):
+    return int(Path(name).name[:2])
+
+
+@pytest.mark.parametrize("name", CHAPTER_PAGES)
+def test_chapters_and_sections_are_numbered_in_titles_and_sidebar(built_html, name):
+    soup, number = soup_of(built_html, name), chapter_number(name)
+    title = soup.select_one("article h1").get_text(" ", strip=True)
+    assert title.startswith(f"{number}. "), f"{name}: título sem número: {title!r}"
+    sections = [h.get_text(" ", strip=True) for h in soup.select("article section > h2")]
+    assert sections, f"{name}: nenhuma seção"
+    unnumbered = [s for s in sections if not re.match(rf"{number}\.\d+\. ", s)]
+    assert not unnumbered, f"{name}: seções sem número: {unnumbered}"
+    sidebar = [a.get_text(" ", strip=True) for a in soup.select("nav.bd-links a")]
+    assert any(text.startswith(f"{number}. ") for text in sidebar), \
+        f"{name}: o sumário lateral não numera o capítulo: {sidebar[:12]}"
+
+
+def figures_of(soup):
+    """O que o leitor vê como figura: cada imagem fora das animações, e cada animação."""
+    images = [img for img in soup.select("article img") if not img.find_parent(class_="nn-animation")]
+    return images + soup.select("article .nn-animation")
+
+
+@pytest.mark.parametrize("name", CHAPTER_PAGES)
+def test_every_figure_has_a_numbered_caption(built_html, name):
+    soup, number = soup_of(built_html, name), chapter_number(name)
+    missing, numbers = [], []
+    for element in sorted(figures_of(soup), key=lambda e: e.sourceline or 0):
+        figure = element.find_parent("figure")
+        caption = figure and figure.find("figcaption")
+        found = caption and re.search(r"Figura (\d+)\.(\d+)", caption.get_text(" ", strip=True))
+        if not found:
+            missing.append((element.get("alt") or element.get("aria-label") or element.name)[:60])
+        else:
+            numbers.append((int(found[1]), int(found[2])))
+    assert not missing, f"{name}: figuras sem legenda numerada: {missing}"
+    assert numbers and all(chapter == number for chapter, _ in numbers), numbers
+    assert [k for _, k in numbers] == list(range(1, len(numbers) + 1)), \
+        f"{name}: figuras fora de ordem ou repetidas: {numbers}"
+
+
+ENGLISH_UI = ["Show code cell", "Hide code cell", "Show code", "Hide code", "Click to show",
+              "Show source", "Hide source"]
+
+
+@pytest.mark.parametrize("name", toc_files())
+def test_no_english_toggle_or_interface_text(built_html, name):
+    text = (built_html / f"{name}.html").read_text(encoding="utf-8")
+    found = [phrase for phrase in ENGLISH_UI if phrase in text]
+    assert not found, f"{name}: texto de interface em inglês: {found}"
+
+
+ARTEFACTS = re.compile(r"np\.(float|int)\d+\(|site-packages|Warning\b|Traceback|/tmp/|/root/|"
+                       r"/home/")
+ENGLISH_DECIMAL = re.compile(r"(?<![\w.,/-])\d+\.\d+(?![\w.])")
+
+
+def outputs_of(soup):
+    """O texto de cada saída de célula publicada, e as saídas de stderr.
+
+    Não contam: legendas, animações, código exibido (``show_source``) e as saídas de células com a
+    tag ``code-output``, que mostram texto de máquina de propósito (um erro do Keras, um grafo do JAX).
+    """
+    for extra in soup.select("div.cell_output figcaption, div.cell_output .nn-animation, "
+                             "div.cell_output .text_html .highlight, div.tag_code-output div.cell_output"):
+        extra.decompose()     # "Figura 6.2", botões, código (show_source) e saídas que são código
+    outputs = [out.get_text("\n") for out in soup.select("div.cell_output")]
+    stderr = soup.select("div.cell_output .stderr, div.cell_output .output.stderr")
+    return outputs, stderr
+
+
+@pytest.mark.parametrize("name", CHAPTER_PAGES)
+def test_published_outputs_are_clean_and_use_decimal_commas(built_html, name):
+    outputs, stderr = outputs_of(soup_of(built_html, name))
+    assert not stderr, f"{name}: saída de stderr publicada: {stderr[0].get_text()[:200]}"
+    artefacts = [m.group(0) + " em: " + text[max(0, m.start() - 60):m.end() + 60].replace("\n", " ")
+                 for text in outputs for m in ARTEFACTS.finditer(text)]
+    assert not artefacts, f"{name}: restos do build nas saídas:\n" + "\n".join(artefacts[:10])
+    decimals = [m.group(0) + " em: " + text[max(0, m.start() - 50):m.end() + 30].replace("\n", " ")
+                for text in outputs for m in ENGLISH_DECIMAL.finditer(text)]
+    assert not decimals, (f"{name}: números com ponto decimal (use br(...)):\n"
+                          + "\n".join(decimals[:15]))
+
+
+def test_the_clean_output_checks_can_fail():
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup('<div class="cell_output"><pre>(np.float64(-1.0), 2)\nMSE = 4872.25</pre>'
+                         '<div class="output stderr">UserWarning: /x/site-packages/k.py</div></div>',
+                         "html.parser")
+    outputs, stderr = outputs_of(soup)
+    assert stderr and ARTEFACTS.search(outputs[0]) and ENGLISH_DECIMAL.search(outputs[0])
+    assert not ENGLISH_DECIMAL.search("forma (200, 3); keras 3.15.1; 4872,25; 1e-06")

@@ -49,3 +49,12 @@ def test_loss_surface_names_an_unknown_kind():
 def test_br_writes_numbers_the_brazilian_way():
     from nn_helpers.plotting import br
     assert br(7533.333) == "7533,33" and br(0.638, 1) == "0,6" and br(5279) == "5279,00"
+
+
+def test_numbers_are_written_with_a_decimal_comma_in_every_shape():
+    from nn_helpers.plotting import br_list, br_matrix, br_sci
+
+    assert br_sci(4.831e39, 2) == "4,83·10³⁹" and br_sci(1.93e-22) == "1,9·10⁻²²"
+    assert br_sci(0) == "0"
+    assert br_list([0.5, -1.5]) == "(0,50; -1,50)" and br_list(np.array([[1, 2]]), 1) == "(1,0; 2,0)"
+    assert br_matrix(np.array([[1.0, -0.0], [2.5, 3.0]]), 2) == "[[1,00  0,00]\n [2,50  3,00]]"

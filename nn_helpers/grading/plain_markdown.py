@@ -58,7 +58,7 @@ def book_numbers(md_text, chapter):
     figures = re.findall(r"^\s*name:\s*(fig-[\w-]+)\s*$|name: (fig-[\w-]+)\}", md_text, re.M)
     for k, name in enumerate((a or b for a, b in figures), 1):
         numbers[name] = f"{chapter}.{k}"
-    equations = re.findall(r"^\$\$[ \t]*\((eq-[\w-]+)\)[ \t]*$", md_text, re.M)
+    equations = re.findall(r"\$\$[ \t]*\((eq-[\w-]+)\)[ \t]*$", md_text, re.M)
     for k, name in enumerate(equations, 1):
         numbers[name] = f"{chapter}.{k}"
     return numbers
