@@ -6,10 +6,15 @@ Cada função desenha em um ``ax`` (cria um, se não for dado) e devolve esse
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib import scale as _scale
+from matplotlib import ticker
 
 from .validation import as_array, same_length
 
-__all__ = ["br", "br_sci", "br_list", "br_matrix", "plot_data_line", "plot_loss_curve", "plot_loss_surface", "plot_path_on_surface",
+_linear_defaults = _scale.LinearScale.set_default_locators_and_formatters   # o do matplotlib
+
+__all__ = ["br", "br_sci", "br_list", "br_matrix", "use_decimal_comma", "plot_data_line",
+           "plot_loss_curve", "plot_loss_surface", "plot_path_on_surface",
            "plot_learning_curves", "region_grid", "plot_decision_boundary", "show_source"]
 
 
@@ -312,4 +317,34 @@ def br_matrix(M, decimals=4):
     width = max(len(br(v, decimals)) for v in M.ravel())
     return np.array2string(M, separator="  ",
                            formatter={"float_kind": lambda v: f"{br(v, decimals):>{width}}"})
+
+
+class CommaFormatter(ticker.ScalarFormatter):
+    """O formatador padrão dos eixos do matplotlib, com vírgula decimal: 0,5 em vez de 0.5."""
+
+    def __call__(self, x, pos=None):
+        return _comma(super().__call__(x, pos), self._useMathText)
+
+    def get_offset(self):
+        return _comma(super().get_offset(), self._useMathText)
+
+
+def _comma(text, mathtext):
+    return text.replace(".", "{,}" if mathtext else ",")
+
+
+def use_decimal_comma():
+    """Vírgula decimal nos números dos eixos de todas as figuras criadas depois desta chamada.
+
+    O matplotlib escreve 0.5; o livro escreve 0,5. Os capítulos chamam isto uma vez, logo
+    depois das importações: os eixos lineares passam a usar ``CommaFormatter``.
+    """
+    from matplotlib import scale
+
+    def defaults_with_commas(self, axis):
+        _linear_defaults(self, axis)
+        axis.set_major_formatter(CommaFormatter())
+
+    if scale.LinearScale.set_default_locators_and_formatters is _linear_defaults:
+        scale.LinearScale.set_default_locators_and_formatters = defaults_with_commas
 

@@ -58,3 +58,23 @@ def test_numbers_are_written_with_a_decimal_comma_in_every_shape():
     assert br_sci(0) == "0"
     assert br_list([0.5, -1.5]) == "(0,50; -1,50)" and br_list(np.array([[1, 2]]), 1) == "(1,0; 2,0)"
     assert br_matrix(np.array([[1.0, -0.0], [2.5, 3.0]]), 2) == "[[1,00  0,00]\n [2,50  3,00]]"
+
+
+def test_axes_use_a_decimal_comma_after_use_decimal_comma():
+    from matplotlib import scale
+
+    from nn_helpers.plotting import CommaFormatter, use_decimal_comma
+
+    original = scale.LinearScale.set_default_locators_and_formatters
+    try:
+        use_decimal_comma()
+        use_decimal_comma()                                   # chamar duas vezes não empilha
+        fig, ax = plt.subplots()
+        ax.plot([0, 1], [0, 0.5])
+        fig.canvas.draw()
+        labels = [t.get_text() for t in ax.get_yticklabels()]
+        assert isinstance(ax.yaxis.get_major_formatter(), CommaFormatter)
+        assert "0,5" in labels and not any("." in label for label in labels)
+        plt.close(fig)
+    finally:
+        scale.LinearScale.set_default_locators_and_formatters = original
