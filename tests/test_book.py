@@ -166,6 +166,10 @@ READER = r"""(() => {
     broken_images: images.filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src.slice(-60)),
     no_alt: images.filter(i => !i.alt || /\.(png|jpe?g|svg)$/i.test(i.alt)).map(i => i.src.slice(-60)),
     animations: document.querySelectorAll('.nn-animation').length,
+    cut_code: [...document.querySelectorAll('article div.cell_input div.highlight pre, ' +
+                                            'article div.cell_output div.text_html div.highlight pre')]
+      .filter(p => p.scrollWidth > p.clientWidth + 1)
+      .map(p => p.textContent.split('\n').reduce((a, b) => a.length >= b.length ? a : b).slice(0, 70)),
     launch: [...document.querySelectorAll('a')].filter(a => /colab|mybinder/.test(a.href)).length,
   };
 })()"""
@@ -247,6 +251,13 @@ def test_every_formula_is_typeset(reader):
     bad = {name: (p["typeset"], p["math"], p["math_errors"]) for name, p in pages.items()
            if p["typeset"] != p["math"] or p["math_errors"]}
     assert not bad, f"fórmulas não renderizadas (renderizadas, total, erros): {bad}"
+
+
+def test_no_code_is_cut_off_on_the_page(reader):
+    """Nenhuma célula de código (nem o que ``show_source`` mostra) precisa de rolagem lateral."""
+    pages = {k: v for k, v in reader.items() if not k.startswith("_")}
+    cut = {name: p["cut_code"] for name, p in pages.items() if p["cut_code"]}
+    assert not cut, f"código cortado na página (linhas longas demais): {cut}"
 
 
 def test_every_image_loads_and_has_alt_text(reader):
@@ -333,7 +344,10 @@ def test_every_figure_has_a_numbered_caption(built_html, name):
 
 
 ENGLISH_UI = ["Show code cell", "Hide code cell", "Show code", "Hide code", "Click to show",
-              "Show source", "Hide source"]
+              "Show source", "Hide source", '"Toggle hidden content"', '"Toggle primary sidebar"',
+              '"Toggle secondary sidebar"', '"previous page"', '"next page"', '"Launch on Colab"',
+              '"Launch on Binder"', '"Color mode"', '"System Settings"', 'title="Light"',
+              'title="Dark"']
 
 
 @pytest.mark.parametrize("name", toc_files())

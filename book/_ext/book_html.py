@@ -6,9 +6,14 @@
    fontes web (o Chromium bloqueia fontes carregadas de ``file://``).
 2. **Nenhum script duplicado**: com o Jupyter Book 1.0.4, o sphinx-thebe põe a sua configuração duas
    vezes em cada página (``const THEBE_JS_URL`` declarada duas vezes é um erro de JavaScript).
+3. **Código que cabe na página**: ``static/book.css`` deixa as células de código em 12 px, e uma linha
+   de 88 caracteres cabe na coluna de texto sem rolagem (o teste no navegador confere).
+4. **A interface em português**: o tema e o myst-nb deixam alguns rótulos em inglês (dicas dos botões,
+   ``aria-label`` lido pelos leitores de tela). Depois do build, ``UI_PT`` os traduz em cada página.
 """
 import fnmatch
 import importlib.util
+import re
 import shutil
 from pathlib import Path
 
@@ -16,6 +21,39 @@ MATHJAX_ENTRY = "mathjax/tex-svg.js"
 # Pontos de entrada que o livro não usa (só um deles é carregado) e a saída CHTML com as suas fontes:
 # ~12 MB a menos no site. O resto fica — o menu e a acessibilidade carregam módulos sob demanda.
 MATHJAX_UNUSED = ["tex-chtml*.js", "tex-mml-*.js", "mml-*.js", "tex-svg-full.js", "node-main.js", "chtml*"]
+
+
+# Rótulos da interface que o sphinx-book-theme 1.3 e o myst-nb 1.4 não traduzem (atributos exatos).
+UI_PT = {
+    "Toggle hidden content": "Mostrar ou esconder o código",
+    "Toggle primary sidebar": "Mostrar ou esconder o sumário",
+    "Toggle secondary sidebar": "Mostrar ou esconder o índice da página",
+    "previous page": "página anterior",
+    "next page": "próxima página",
+    "Launch on Binder": "Abrir no Binder",
+    "Launch on Colab": "Abrir no Colab",
+    "Color mode": "Modo de cor",
+    "System Settings": "Como no sistema",
+    "Light": "Claro",
+    "Dark": "Escuro",
+}
+_UI_ATTRIBUTE = re.compile(r'((?:title|aria-label|data-bs-title)=")(' + "|".join(map(re.escape, UI_PT))
+                           + r')"')
+
+
+def _copy_css(app, exc):
+    """Sempre copia ``static/book.css`` (o Sphinx 7.4 não sobrescreve um estático que já existe)."""
+    if exc is None and app.builder.format == "html":
+        shutil.copy(Path(__file__).parent / "static" / "book.css", Path(app.outdir) / "_static")
+
+
+def _translate_interface(app, exc):
+    if exc is None and app.builder.format == "html":
+        for page in Path(app.outdir).rglob("*.html"):
+            text = page.read_text(encoding="utf-8")
+            translated = _UI_ATTRIBUTE.sub(lambda m: f'{m[1]}{UI_PT[m[2]]}"', text)
+            if translated != text:
+                page.write_text(translated, encoding="utf-8")
 
 
 def _use_local_mathjax(app, config):
@@ -46,5 +84,8 @@ def _drop_duplicate_scripts(app, pagename, templatename, context, doctree):
 def setup(app):
     app.connect("config-inited", _use_local_mathjax, priority=900)
     app.connect("build-finished", _copy_mathjax)
+    app.connect("build-finished", _translate_interface)
+    app.connect("build-finished", _copy_css)
     app.connect("html-page-context", _drop_duplicate_scripts, priority=999)
+    app.add_css_file("book.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
