@@ -10,6 +10,9 @@
    de 88 caracteres cabe na coluna de texto sem rolagem (o teste no navegador confere).
 4. **A interface em português**: o tema e o myst-nb deixam alguns rótulos em inglês (dicas dos botões,
    ``aria-label`` lido pelos leitores de tela). Depois do build, ``UI_PT`` os traduz em cada página.
+5. **Referências em português**: o estilo ``alpha_pt`` (o ``alpha`` do pybtex, numerado) escreve
+   "A, B e C" e "2ª ed." em vez de "A, B, and C" e "2 edition" (``bibtex_default_style`` em
+   _config.yml).
 """
 import fnmatch
 import importlib.util
@@ -56,6 +59,24 @@ def _translate_interface(app, exc):
                 page.write_text(translated, encoding="utf-8")
 
 
+def _register_portuguese_bibliography_style():
+    from pybtex.plugin import register_plugin
+    from pybtex.style.formatting.alpha import Style as Alpha
+    from pybtex.style.template import field, names, optional, sentence, words
+
+    class AlphaPt(Alpha):
+        default_label_style = "number"      # [1], [2]… (o alpha faria "[WorkshopdRNeurais]")
+
+        def format_names(self, role, as_sentence=True):
+            formatted = names(role, sep=", ", sep2=" e ", last_sep=" e ")
+            return sentence[formatted] if as_sentence else formatted
+
+        def format_edition(self, e):
+            return optional[words[field("edition", apply_func=lambda x: x.lower() + "ª"), "ed."]]
+
+    register_plugin("pybtex.style.formatting", "alpha_pt", AlphaPt)
+
+
 def _use_local_mathjax(app, config):
     config.mathjax_path = MATHJAX_ENTRY
 
@@ -82,6 +103,7 @@ def _drop_duplicate_scripts(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
+    _register_portuguese_bibliography_style()
     app.connect("config-inited", _use_local_mathjax, priority=900)
     app.connect("build-finished", _copy_mathjax)
     app.connect("build-finished", _translate_interface)
