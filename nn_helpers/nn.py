@@ -7,7 +7,7 @@ gradiente em relação à sua entrada), lado a lado. Formas: ``n`` amostras,
 
 O custo (entropia cruzada) entra junto com a última camada: softmax + entropia
 cruzada, ou sigmoide + entropia cruzada binária, têm juntas o gradiente simples
-``∂L/∂z = (P − Y)/n``.
+``∂C/∂z = (P − Y)/n``.
 
 Os tipos são preservados: um MLP em float32 faz todas as contas em float32
 (mais rápido), em float64 todas em float64 (para a verificação de gradientes).
@@ -120,10 +120,10 @@ class Dense:
         return self.backward_z(dZ, input_grad)
 
     def backward_z(self, dZ, input_grad=True):
-        """A parte linear da volta: dZ: (n, n_out) = ∂L/∂Z → ∂L/∂X: (n, n_in).
+        """A parte linear da volta: dZ: (n, n_out) = ∂C/∂Z → ∂C/∂X: (n, n_in).
 
         ``dW = Xᵀ·dZ``, ``db = Σ_linhas dZ``, ``dX = dZ·Wᵀ``. Com
-        ``input_grad=False`` (a primeira camada: ninguém usa ∂L/∂X) devolve ``None``.
+        ``input_grad=False`` (a primeira camada: ninguém usa ∂C/∂X) devolve ``None``.
         """
         X = self.cache[0]
         np.matmul(X.T, dZ, out=self.dW)
@@ -158,7 +158,7 @@ class Dropout:
         return X * self.mask
 
     def backward(self, dA, input_grad=True):
-        """dA: (n, m) → ∂L/∂X: (n, m) — as unidades zeradas não recebem gradiente."""
+        """dA: (n, m) → ∂C/∂X: (n, m) — as unidades zeradas não recebem gradiente."""
         return dA if self.mask is None else dA * self.mask
 
     def __repr__(self):
@@ -168,9 +168,9 @@ class Dropout:
 def cross_entropy_and_grad(P, Y, eps=1e-12):
     """Entropia cruzada média e o seu gradiente em relação a ``z`` da última camada.
 
-    P: (n, k) saída da softmax, com Y: (n, k) one-hot — ``L = −(1/n)·Σ Y·ln P``;
+    P: (n, k) saída da softmax, com Y: (n, k) one-hot — ``C = −(1/n)·Σ Y·ln P``;
     ou P: (n, 1) saída da sigmoide, com Y: (n, 1) de 0/1 — a binária
-    ``L = −(1/n)·Σ [Y·ln P + (1 − Y)·ln(1 − P)]``. Nos dois casos a derivada da
+    ``C = −(1/n)·Σ [Y·ln P + (1 − Y)·ln(1 − P)]``. Nos dois casos a derivada da
     ativação cancela a do custo e sobra ``∂C/∂z = (P − Y)/n``. Como em
     ``nn_helpers.losses``, ``ln`` recebe no mínimo ``eps`` (ln 0 seria −∞).
     Retorna ``(custo, dZ)``: um float e um array (n, k).
@@ -240,7 +240,7 @@ class MLP:
         return X
 
     def backward(self, dZ):
-        """Retropropagação a partir de dZ: (n, k) = ∂L/∂z da última camada."""
+        """Retropropagação a partir de dZ: (n, k) = ∂C/∂z da última camada."""
         grad = self.layers[-1].backward_z(dZ, input_grad=len(self.layers) > 1)
         for i in range(len(self.layers) - 2, -1, -1):
             grad = self.layers[i].backward(grad, input_grad=i > 0)

@@ -11,7 +11,9 @@ from matplotlib import ticker
 
 from .validation import as_array, same_length
 
-_linear_defaults = _scale.LinearScale.set_default_locators_and_formatters   # o do matplotlib
+# os formatadores padrão do matplotlib, antes de use_decimal_comma
+_DEFAULTS = {kind: kind.set_default_locators_and_formatters
+             for kind in (_scale.LinearScale, _scale.FuncScale)}
 
 __all__ = ["br", "br_sci", "br_list", "br_matrix", "use_decimal_comma", "plot_data_line",
            "plot_loss_curve", "plot_loss_surface", "plot_path_on_surface",
@@ -337,14 +339,19 @@ def use_decimal_comma():
     """Vírgula decimal nos números dos eixos de todas as figuras criadas depois desta chamada.
 
     O matplotlib escreve 0.5; o livro escreve 0,5. Os capítulos chamam isto uma vez, logo
-    depois das importações: os eixos lineares passam a usar ``CommaFormatter``.
+    depois das importações: os eixos lineares (e as barras de cores, que usam a escala
+    ``FuncScale``) passam a usar ``CommaFormatter``.
     """
     from matplotlib import scale
 
+    for kind in (scale.LinearScale, scale.FuncScale):
+        original = _DEFAULTS[kind]
+        if kind.set_default_locators_and_formatters is original:
+            kind.set_default_locators_and_formatters = _with_commas(original)
+
+
+def _with_commas(original):
     def defaults_with_commas(self, axis):
-        _linear_defaults(self, axis)
+        original(self, axis)
         axis.set_major_formatter(CommaFormatter())
-
-    if scale.LinearScale.set_default_locators_and_formatters is _linear_defaults:
-        scale.LinearScale.set_default_locators_and_formatters = defaults_with_commas
-
+    return defaults_with_commas

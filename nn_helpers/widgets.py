@@ -25,7 +25,7 @@ from .losses import mse
 from .nn import MLP
 from .optimizers import SGDWithL2
 from .perceptron import perceptron_predict, perceptron_update
-from .plotting import (br, plot_data_line, plot_decision_boundary, plot_learning_curves,
+from .plotting import (br, br_sci, plot_data_line, plot_decision_boundary, plot_learning_curves,
                        plot_loss_curve, plot_path_on_surface)
 from .validation import as_array, same_length
 
@@ -40,7 +40,7 @@ def _num(v):
     """Um número para o texto: vírgula decimal; notação científica se for enorme ou minúsculo."""
     if not np.isfinite(v):
         return "infinito"
-    return br(v) if v == 0 or 1e-2 <= abs(v) < 1e6 else f"{v:.2e}".replace(".", ",")
+    return br(v) if v == 0 or 1e-2 <= abs(v) < 1e6 else br_sci(v, 2)
 
 
 def _slider(description, value, lo, hi, log=False):

@@ -65,7 +65,8 @@ def test_axes_use_a_decimal_comma_after_use_decimal_comma():
 
     from nn_helpers.plotting import CommaFormatter, use_decimal_comma
 
-    original = scale.LinearScale.set_default_locators_and_formatters
+    originals = {kind: kind.set_default_locators_and_formatters
+                 for kind in (scale.LinearScale, scale.FuncScale)}
     try:
         use_decimal_comma()
         use_decimal_comma()                                   # chamar duas vezes não empilha
@@ -75,6 +76,12 @@ def test_axes_use_a_decimal_comma_after_use_decimal_comma():
         labels = [t.get_text() for t in ax.get_yticklabels()]
         assert isinstance(ax.yaxis.get_major_formatter(), CommaFormatter)
         assert "0,5" in labels and not any("." in label for label in labels)
+        filled = ax.contourf(np.random.default_rng(0).random((5, 5)) * 3)
+        bar = fig.colorbar(filled, ax=ax)                     # barra de cores também
+        fig.canvas.draw()
+        assert all("." not in t.get_text() for t in bar.ax.get_yticklabels())
+        assert any("," in t.get_text() for t in bar.ax.get_yticklabels())
         plt.close(fig)
     finally:
-        scale.LinearScale.set_default_locators_and_formatters = original
+        for kind, original in originals.items():
+            kind.set_default_locators_and_formatters = original

@@ -251,7 +251,7 @@ def check_forward(forward):
     p_big["b2"] = np.array([800.0, 0.0, -800.0])
     cases = [
         (X, p_random, "X aleatório 6×4, params aleatórios (n_hidden = 5, n_out = 3)"),
-        (X, p_deck, "deck 004: Z2 = (2, 1, 0) em toda linha (pato, castor, morsa)"),
+        (X, p_deck, "Z2 = (2, 1, 0) em toda linha (pato, castor, morsa)"),
         (X, p_big, "logits enormes: b2 = (800, 0, −800)"),
         (X[:1], p_random, "uma única amostra (X com forma (1, 4))"),
     ]
@@ -276,10 +276,10 @@ def check_forward(forward):
                  f"(o que `backward` vai precisar), mas veio {got}.\n  entrada: {case}")
         for key in CACHE_KEYS:
             expect_close(cache[key], expected_cache[key], "forward", case, what=f"cache['{key}']")
-    # Os números do deck 004, escritos por extenso: 0,67, 0,24 e 0,09.
+    # Os números do enunciado, escritos por extenso: 0,67, 0,24 e 0,09.
     P_deck, _ = call(forward, "forward", X, _copy(p_deck), case=cases[1][2])
     expect_close(np.round(np.asarray(P_deck, dtype=float)[0], 2), [0.67, 0.24, 0.09], "forward",
-                 cases[1][2], what="P arredondado (o deck mostra 0,67, 0,24 e 0,09)")
+                 cases[1][2], what="P arredondado (o enunciado mostra 0,67, 0,24 e 0,09)")
     passed("check_forward", len(cases) + 1)
 
 

@@ -6,13 +6,13 @@ Uma verificação por função do aluno: ``check_sigmoid(sigmoid)``,
 
 O contrato de ``train`` (o enunciado diz o mesmo): pesos e viés começam
 em zero; em cada época, uma atualização por amostra, na ordem dada
-(gradiente descendente estocástico, como o algoritmo do deck 004); ``errors``
+(gradiente descendente estocástico); ``errors``
 guarda, depois de cada época, a entropia cruzada binária média sobre todas as
 amostras.
 
 Os valores esperados são calculados aqui mesmo, com numpy puro — nunca com
-as funções de ``nn_helpers`` que os capítulos ensinam — e os números dos
-decks estão escritos por extenso.
+as funções de ``nn_helpers`` que os capítulos ensinam — e os números do
+enunciado estão escritos por extenso.
 """
 
 from functools import partial
@@ -27,12 +27,12 @@ __all__ = ["check_sigmoid", "check_output_formula", "check_error_formula",
 
 install_notebook_hints()
 
-# Os dados do deck 002 ("vamos ao parque?"): x1 = clima, x2 = dinheiro → 1 = vamos.
+# Os dados "vamos ao parque?" (Mesel e Uzeda): x1 = clima, x2 = dinheiro → 1 = vamos.
 PARK_X = np.array([[1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [-1.0, 0.0], [-1.0, -1.0], [0.0, -1.0]])
 PARK_Y = np.array([1.0, 1.0, 1.0, 0.0, 0.0, 0.0])
 
-# Deck 004: as probabilidades que dois modelos dão à cor certa de quatro pontos.
-# (Os rótulos são nossos; as probabilidades da cor certa são as do deck.)
+# As probabilidades que dois modelos dão à cor certa de quatro pontos (as do enunciado,
+# tiradas do Curso prático de Deep Learning com Python e Keras; os rótulos são nossos).
 DECK_Y = np.array([1.0, 1.0, 0.0, 0.0])
 DECK_BAD = np.array([0.6, 0.2, 0.9, 0.3])    # cor certa: 0.6, 0.2, 0.1, 0.7 → 4.8
 DECK_GOOD = np.array([0.7, 0.9, 0.2, 0.4])   # cor certa: 0.7, 0.9, 0.8, 0.6 → 1.2
@@ -122,7 +122,7 @@ def check_sigmoid(sigmoid):
     z_matrix = g.normal(size=(3, 4)) * 3
     cases = [
         (np.array([-2.0, -1.0, 0.0, 1.0, 2.0]), "z = [−2, −1, 0, 1, 2]"),
-        (0.0, "z = 0 (o ponto em cima da reta: P = 0,5, como no deck 004)"),
+        (0.0, "z = 0 (o ponto em cima da reta: P = 0,5)"),
         (z_matrix, "uma matriz 3×4 aleatória (a forma deve ser mantida)"),
     ]
     for z, case in cases:
@@ -178,10 +178,10 @@ def check_error_formula(error_formula):
     y_rand = (g.random(6) < 0.5).astype(float)
     p_rand = g.uniform(0.05, 0.95, size=6)
     cases = [
-        (DECK_Y, DECK_BAD, "deck 004, o modelo pior: probabilidades da cor certa 0.6, 0.2, 0.1, "
-                           "0.7 (o deck soma os erros: 4,8)"),
-        (DECK_Y, DECK_GOOD, "deck 004, o modelo melhor: probabilidades da cor certa 0.7, 0.9, "
-                            "0.8, 0.6 (o deck soma os erros: 1,2)"),
+        (DECK_Y, DECK_BAD, "o modelo pior do enunciado: probabilidades da cor certa 0.6, 0.2, "
+                           "0.1, 0.7 (a soma dos erros dá 4,8)"),
+        (DECK_Y, DECK_GOOD, "o modelo melhor do enunciado: probabilidades da cor certa 0.7, "
+                            "0.9, 0.8, 0.6 (a soma dos erros dá 1,2)"),
         (1.0, 0.5, "uma amostra: y = 1, ŷ = 0.5 (erro = ln 2)"),
         (y_rand, p_rand, "6 amostras aleatórias"),
     ]
@@ -202,19 +202,19 @@ def check_error_formula(error_formula):
         expect_close(arr, expected, "error_formula", case, what="o valor do erro", hints=[
             (-expected, "faltou o sinal de menos: E = −y·ln(ŷ) − (1 − y)·ln(1 − ŷ)."),
             (expected / np.log(10), "use o logaritmo natural `np.log` (ln), não `np.log10`: o "
-                                    "“log” do deck 004 é o ln."),
+                                    "“log” das contas é o ln."),
             (-y * np.log(output) + (1 - y) * np.log(1 - output),
              "o sinal de menos vale para os DOIS termos: E = −[y·ln(ŷ) + (1 − y)·ln(1 − ŷ)]."),
             (-y * np.log(output), "faltou o termo das amostras com y = 0: − (1 − y)·ln(1 − ŷ)."),
             ((y - output) ** 2, "isto é o erro quadrático; aqui o erro é a entropia cruzada."),
         ])
-    # Os números do deck, por extenso: a soma dos erros de cada modelo.
+    # Os números do enunciado, por extenso: a soma dos erros de cada modelo.
     for output, deck_total in ((DECK_BAD, 4.8), (DECK_GOOD, 1.2)):
-        got = call(error_formula, "error_formula", DECK_Y, output, case="deck 004")
+        got = call(error_formula, "error_formula", DECK_Y, output, case="os pontos do enunciado")
         total = float(np.sum(np.asarray(got, dtype=float)))
         if abs(total - deck_total) > 0.05:
-            fail(f"`error_formula`: somando os erros dos quatro pontos do deck 004 deveria dar "
-                 f"≈ {deck_total} (o número do deck), mas deu {total:.4g}.")
+            fail(f"`error_formula`: somando os erros dos quatro pontos do enunciado deveria dar "
+                 f"≈ {deck_total}, mas deu {total:.4g}.")
     passed("check_error_formula", len(cases) + 2)
 
 
@@ -232,7 +232,7 @@ def check_update_weights(update_weights):
         (np.array([1.0, 1.0]), 1.0, np.zeros(2), 0.0, 0.1,
          "x = [1, 1], y = 1, pesos zero, b = 0, η = 0.1 (ŷ = 0,5 → w = [0,05, 0,05], b = 0,05)"),
         (np.array([-1.0, 0.0]), 0.0, np.array([0.5, 0.5]), 0.2, 1.0,
-         "deck 002, o ponto (−1, 0) com y = 0; w = [0.5, 0.5], b = 0.2, η = 1"),
+         "“vamos ao parque?”, o ponto (−1, 0) com y = 0; w = [0.5, 0.5], b = 0.2, η = 1"),
     ]
     for x, y, w, b, lr, case in cases:
         result = _call(update_weights, "update_weights", x, y, w, b, lr, case=case)
@@ -251,7 +251,7 @@ def check_update_weights(update_weights):
         if np.any(w != 0):   # com w = 0, multiplicar por w e não mudar nada são iguais
             w_hints.append((w + lr * delta * w,
                             "multiplique pela entrada x, não pelo peso w: w ← w + η·(y − ŷ)·x "
-                            "(o deck 000 escreve w aqui, por engano)."))
+                            "(Mansano, Gengo e Caridá escrevem w aqui, por engano)."))
         expect_close(new_w, ref_w, "update_weights", case, what="o vetor de pesos novo",
                      hints=w_hints)
         expect_close(new_b, ref_b, "update_weights", case, what="o viés novo", hints=[
@@ -281,7 +281,7 @@ def check_train(train):
     __tracebackhide__ = True
     X_rand, y_rand = _blobs(15, n=30, d=3)
     cases = [
-        (PARK_X, PARK_Y, 10, 0.5, "os dados “vamos ao parque?” do deck 002, 10 épocas, η = 0.5"),
+        (PARK_X, PARK_Y, 10, 0.5, "os dados “vamos ao parque?”, 10 épocas, η = 0.5"),
         (X_rand, y_rand, 20, 0.1, "30 pontos aleatórios com 3 atributos, 20 épocas, η = 0.1"),
     ]
     reminder = ("\n  lembre: comece com pesos zero e b = 0; em cada época, percorra as amostras "

@@ -5,8 +5,8 @@ Uma verificação por função do aluno: ``check_predict(predict)``,
 ``check_mse_gradient(mse_gradient)`` e ``check_fit_gd(fit_gd)``.
 
 Os valores esperados são calculados aqui mesmo, com numpy puro — nunca com
-as funções de ``nn_helpers`` que o capítulo ensina — e os números dos decks
-estão escritos por extenso.
+as funções de ``nn_helpers`` que o capítulo ensina — e os números da tabela
+de 3 meses estão escritos por extenso.
 """
 
 import numpy as np
@@ -19,7 +19,7 @@ __all__ = ["check_predict", "check_mse", "check_mae", "check_rmse",
 
 install_notebook_hints()
 
-# A tabela de 3 meses do deck 000: investido (R$) → venda (R$).
+# A tabela de 3 meses (Mansano, Gengo e Caridá, 2022): investido (R$) → venda (R$).
 TOY_X = np.array([[200.0], [100.0], [150.0]])
 TOY_Y = np.array([600.0, 400.0, 580.0])
 
@@ -40,9 +40,9 @@ def check_predict(predict):
     X3, _, c3, b3 = _regression_case(1, n=6, d=3)
     cases = [
         ((TOY_X, np.array([2.0]), 3.0), np.array([403.0, 203.0, 303.0]),
-         "tabela do deck 000 com b = 3, c0 = 2"),
+         "tabela de 3 meses com b = 3, c0 = 2"),
         ((TOY_X, np.array([3.5]), 12.0), np.array([712.0, 362.0, 537.0]),
-         "tabela do deck 000 com b = 12, c0 = 3.5"),
+         "tabela de 3 meses com b = 12, c0 = 3.5"),
         ((X3, c3, b3), X3 @ c3 + b3, f"X aleatório 6×3, c = {fmt(c3)}, b = {b3:.4g}"),
         ((X3[:1], c3, -2.0), X3[:1] @ c3 - 2.0, "uma única amostra (X com forma (1, 3))"),
     ]
@@ -61,10 +61,12 @@ def _loss_cases(seed):
     g = rng(seed)
     y_rand = g.normal(size=7) * 3
     return [
-        (TOY_Y, np.array([403.0, 203.0, 303.0]), "deck 000: b = 3, c0 = 2 (ŷ = 403, 203, 303)"),
-        (TOY_Y, np.array([610.0, 310.0, 460.0]), "deck 000: b = 10, c0 = 3 (ŷ = 610, 310, 460)"),
+        (TOY_Y, np.array([403.0, 203.0, 303.0]),
+         "tabela de 3 meses, b = 3, c0 = 2 (ŷ = 403, 203, 303)"),
+        (TOY_Y, np.array([610.0, 310.0, 460.0]),
+         "tabela de 3 meses, b = 10, c0 = 3 (ŷ = 610, 310, 460)"),
         (np.array([1.0, 0.0, 1.0, 0.0]), np.array([0.8, 0.3, 0.8, 0.5]),
-         "deck 001: erros 0,2, 0,3, 0,2 e 0,5"),
+         "4 valores com erros 0,2, 0,3, 0,2 e 0,5"),
         (y_rand, y_rand + g.normal(size=7), "7 valores aleatórios"),
         (np.array([1.5, -2.0]), np.array([1.5, -2.0]), "previsão perfeita (ŷ = y)"),
     ]
@@ -76,10 +78,10 @@ def _loss_check(f, name, reference, hints_for):
         got = call(f, name, y, y_hat, case=f"{name}(y, y_hat) com {case}")
         expect_close(got, reference(y, y_hat), name, case, what="o erro",
                      hints=hints_for(y, y_hat))
-    # Um número do deck escrito por extenso, além da fórmula.
+    # Um número do enunciado escrito por extenso, além da fórmula.
     if name == "mse":
-        expect_close(call(f, name, TOY_Y, np.array([403.0, 203.0, 303.0]), case="deck 000"),
-                     51449.0, name, "deck 000: b = 3, c0 = 2 (o deck mostra MSE = 51449)")
+        expect_close(call(f, name, TOY_Y, np.array([403.0, 203.0, 303.0]), case="tabela de 3 meses"),
+                     51449.0, name, "tabela de 3 meses, b = 3, c0 = 2 (MSE = 51449)")
 
 
 def _common_hints(y, y_hat):
@@ -139,7 +141,7 @@ def check_mse_gradient(mse_gradient):
     X3, y3, _, _ = _regression_case(3, n=8, d=3)
     c3 = np.array([0.5, -1.0, 2.0])
     cases = [
-        (TOY_X, TOY_Y, np.array([2.0]), 3.0, "tabela do deck 000 com b = 3, c0 = 2"),
+        (TOY_X, TOY_Y, np.array([2.0]), 3.0, "tabela de 3 meses com b = 3, c0 = 2"),
         (X3, y3, c3, 0.7, f"X aleatório 8×3, c = {fmt(c3)}, b = 0.7"),
         (X3, y3, np.zeros(3), 0.0, "X aleatório 8×3, c = 0, b = 0"),
     ]
@@ -191,10 +193,10 @@ def check_fit_gd(fit_gd):
     """Confere ``fit_gd(X, y, lr, epochs)`` → ``(c (d,), b número, history (epochs,))``."""
     __tracebackhide__ = True
     X2, y2, _, _ = _regression_case(4, n=40, d=2)
-    toy_X, toy_y = TOY_X / 100, TOY_Y / 100   # a tabela do deck em centenas de reais
+    toy_X, toy_y = TOY_X / 100, TOY_Y / 100   # a tabela de 3 meses em centenas de reais
     cases = [
         (X2, y2, 0.1, 60, "X aleatório 40×2, lr = 0.1, 60 épocas"),
-        (toy_X, toy_y, 0.2, 5, "tabela do deck 000 (em centenas), lr = 0.2, 5 épocas"),
+        (toy_X, toy_y, 0.2, 5, "tabela de 3 meses (em centenas), lr = 0.2, 5 épocas"),
     ]
     for X, y, lr, epochs, case in cases:
         result = call(fit_gd, "fit_gd", X, y, lr, epochs, case=case)
@@ -227,8 +229,9 @@ def check_fit_gd(fit_gd):
     # Conferência independente: com épocas suficientes, chega a mínimos quadrados.
     A = np.column_stack([toy_X, np.ones(3)])
     exact = np.linalg.lstsq(A, toy_y, rcond=None)[0]
-    c, b, _ = call(fit_gd, "fit_gd", toy_X, toy_y, 0.2, 2000, case="tabela do deck, 2000 épocas")
+    c, b, _ = call(fit_gd, "fit_gd", toy_X, toy_y, 0.2, 2000,
+                   case="tabela de 3 meses, 2000 épocas")
     expect_close(np.append(np.asarray(c, dtype=float), float(b)), exact, "fit_gd",
-                 "tabela do deck 000, lr = 0.2, 2000 épocas (deve chegar a mínimos quadrados)",
+                 "tabela de 3 meses, lr = 0.2, 2000 épocas (deve chegar a mínimos quadrados)",
                  what="(c0, b)", rtol=1e-4, atol=1e-6)
     passed("check_fit_gd", len(cases) + 1)

@@ -6,7 +6,7 @@ Uma verificação por função do aluno: ``check_step(step)``,
 ``check_train_perceptron(train_perceptron)``.
 
 As convenções (o enunciado diz o mesmo): o degrau vale 1 quando ``z >= 0``
-(deck 004; o empate ``z = 0`` conta como 1); a regra de Rosenblatt é
+(o empate ``z = 0`` conta como 1); a regra de Rosenblatt é
 ``w ← w + lr·(y − ŷ)·x`` e ``b ← b + lr·(y − ŷ)``; o treino começa com pesos
 e viés zero, percorre as amostras na ordem dada, uma atualização por
 amostra, e conta em cada época quantas amostras estavam erradas no momento em
@@ -26,12 +26,12 @@ __all__ = ["check_step", "check_perceptron_predict", "check_perceptron_update",
 
 install_notebook_hints()
 
-# As tabelas-verdade do deck 000 (entradas x1, x2).
+# As tabelas-verdade do AND e do OR (entradas x1, x2).
 TRUTH_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 AND_Y = np.array([0.0, 0.0, 0.0, 1.0])
 OR_Y = np.array([0.0, 1.0, 1.0, 1.0])
 
-# O exemplo "vamos ao parque?" do deck 002: x1 = clima (−1 chovendo, 0 nublado, 1 sol),
+# O exemplo "vamos ao parque?" (Mesel e Uzeda): x1 = clima (−1 chovendo, 0 nublado, 1 sol),
 # x2 = dinheiro (−1 falido, 0 ok, 1 rico) → 1 = vamos.
 PARK_X = np.array([[1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [-1.0, 0.0], [-1.0, -1.0], [0.0, -1.0]])
 PARK_Y = np.array([1.0, 1.0, 1.0, 0.0, 0.0, 0.0])
@@ -41,7 +41,7 @@ REMINDER = ("\n  lembre: comece com w = 0 e b = 0; em cada época, percorra as a
             "erradas; exatamente `epochs` épocas.")
 
 TIE_HINT = ("no empate z = 0 o degrau vale 1: use `z >= 0`, não `z > 0` (a convenção do "
-            "deck 004).")
+            "enunciado).")
 
 
 # --- contas de referência (numpy puro) ----------------------------------------------------
@@ -146,8 +146,9 @@ def check_perceptron_predict(perceptron_predict):
         (TRUTH_X, np.array([1.0, 1.0]), -1.5, "tabela-verdade do AND com w = [1, 1], b = −1.5"),
         (TRUTH_X, np.array([1.0, 1.0]), -0.5, "tabela-verdade do OR com w = [1, 1], b = −0.5"),
         (TRUTH_X, np.array([1.0, 1.0]), -1.0,
-         "os pesos do deck 000 para o AND, w = [1, 1], b = −1 (há empates z = 0)"),
-        (PARK_X, np.array([1.0, 1.0]), 0.0, "os dados do parque (deck 002) com w = [1, 1], b = 0"),
+         "os pesos de Mansano, Gengo e Caridá para o AND, w = [1, 1], b = −1 "
+         "(há empates z = 0)"),
+        (PARK_X, np.array([1.0, 1.0]), 0.0, "os dados “vamos ao parque?” com w = [1, 1], b = 0"),
         (X_rand[:1], w_rand, 0.3, "uma única amostra (X com forma (1, 3))"),
     ]
     for X, w, b, case in cases:
@@ -183,10 +184,10 @@ def check_perceptron_update(perceptron_update):
         (-x_rand, 1.0, w_rand, -0.4, 0.5, f"x = {fmt(-x_rand)}, y = 1, w = {fmt(w_rand)}, "
                                           f"b = −0.4, lr = 0.5"),
         (np.array([-1.0, 0.0]), 0.0, np.zeros(2), 0.0, 1.0,
-         "deck 002, 1ª época: o ponto (−1, 0) com y = 0, w = [0, 0], b = 0, lr = 1 "
+         "“vamos ao parque?”, 1ª época: o ponto (−1, 0) com y = 0, w = [0, 0], b = 0, lr = 1 "
          "(z = 0, então ŷ = 1: erro)"),
         (np.array([0.0, 1.0]), 1.0, np.array([1.0, 0.0]), -1.0, 1.0,
-         "deck 002, 2ª época: o ponto (0, 1) com y = 1, w = [1, 0], b = −1, lr = 1"),
+         "“vamos ao parque?”, 2ª época: o ponto (0, 1) com y = 1, w = [1, 0], b = −1, lr = 1"),
     ]
     for x, y, w, b, lr, case in cases:
         result = _call(perceptron_update, "perceptron_update", x, y, w, b, lr, case=case)
@@ -203,8 +204,9 @@ def check_perceptron_update(perceptron_update):
         ]
         if np.any(w != 0):   # com w = 0, multiplicar por w e não mudar nada são iguais
             w_hints.append((w + lr * delta * w,
-                            "multiplique pela entrada x, não pelo peso w: Δw = lr·(y − ŷ)·x. O "
-                            "deck 000 escreve Δw = λ·w·(y − ŷ), mas é um engano: com w = 0 os "
+                            "multiplique pela entrada x, não pelo peso w: Δw = lr·(y − ŷ)·x. "
+                            "Mansano, Gengo e Caridá escrevem Δw = λ·w·(y − ŷ), mas é um "
+                            "engano: com w = 0 os "
                             "pesos nunca sairiam do lugar."))
         if z == 0:
             w_hints.append((w + lr * delta_gt * x, TIE_HINT))
@@ -243,7 +245,7 @@ def check_train_perceptron(train_perceptron):
         predicted = _step(TRUTH_X @ w + b)
         if not is_close(predicted, y, rtol=0, atol=0):
             stuck = ("\n  dica: os pesos não saíram do zero: a regra é w ← w + lr·(y − ŷ)·x, "
-                     "com a entrada x (não o peso w, como escreve o deck 000)."
+                     "com a entrada x (não o peso w, como escrevem Mansano, Gengo e Caridá)."
                      if not np.any(w) else "")
             fail(f"`{name}`: depois do treino o perceptron deveria acertar toda a tabela do "
                  f"{table} (ele é linearmente separável), mas prevê {fmt(predicted)} em vez "
@@ -252,7 +254,7 @@ def check_train_perceptron(train_perceptron):
     # 2. Os valores exatos, com o contrato do enunciado.
     X_sep, y_sep = _separable(24, n=20)
     cases = [
-        (PARK_X, PARK_Y, 1.0, 4, "os dados “vamos ao parque?” do deck 002, lr = 1, 4 épocas"),
+        (PARK_X, PARK_Y, 1.0, 4, "os dados “vamos ao parque?”, lr = 1, 4 épocas"),
         (TRUTH_X, AND_Y, 1.0, 8, "tabela-verdade do AND, lr = 1, 8 épocas"),
         (TRUTH_X, OR_Y, 0.5, 5, "tabela-verdade do OR, lr = 0.5, 5 épocas"),
         (X_sep, y_sep, 0.1, 15, "20 pontos aleatórios separáveis por uma reta, lr = 0.1, 15 épocas"),

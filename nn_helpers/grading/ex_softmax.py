@@ -10,8 +10,8 @@ rótulos estão sempre em ``0 … n_classes − 1``; não é preciso validá-los
 ``cross_entropy`` é a média, sobre as ``n`` amostras, de ``−Σ_j y_j·ln(p_j)``.
 
 Os valores esperados são calculados aqui mesmo, com numpy puro — nunca com
-as funções de ``nn_helpers`` que os capítulos ensinam — e os números dos
-decks estão escritos por extenso.
+as funções de ``nn_helpers`` que os capítulos ensinam — e os números do
+enunciado estão escritos por extenso.
 """
 
 from functools import partial
@@ -25,10 +25,10 @@ __all__ = ["check_softmax", "check_one_hot", "check_cross_entropy"]
 
 install_notebook_hints()
 
-# Deck 004: os logits 2, 1, 0 de pato, castor e morsa, e as probabilidades que o deck mostra.
+# Os logits 2, 1, 0 de pato, castor e morsa, e as probabilidades arredondadas do enunciado.
 DECK_LOGITS = np.array([2.0, 1.0, 0.0])
 DECK_ROUNDED = np.array([0.67, 0.24, 0.09])
-# Deck 004, a tabela de one-hot: pato, castor, pato, morsa, castor.
+# A tabela de one-hot: pato, castor, pato, morsa, castor.
 DECK_LABELS = np.array([0, 1, 0, 2, 1])
 DECK_ONE_HOT = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [1.0, 0.0, 0.0],
                          [0.0, 0.0, 1.0], [0.0, 1.0, 0.0]])
@@ -102,7 +102,7 @@ def check_softmax(softmax):
     g = rng(31)
     z_batch = g.normal(size=(4, 3)) * 2
     cases = [
-        (DECK_LOGITS, False, "deck 004: logits 2, 1, 0 de pato, castor e morsa"),
+        (DECK_LOGITS, False, "logits 2, 1, 0 de pato, castor e morsa"),
         (g.normal(size=5), False, "5 logits aleatórios"),
         (z_batch, False, "um lote 4×3 (4 amostras, 3 classes): cada LINHA soma 1"),
         (np.array([1000.0, 1001.0, 1002.0]), True, "logits enormes [1000, 1001, 1002]"),
@@ -114,11 +114,11 @@ def check_softmax(softmax):
         with np.errstate(all="ignore"):   # as contas erradas das dicas podem dar 0/0
             hints = _softmax_mistakes(z)
         expect_close(got, _softmax(z), "softmax", case, what="o vetor de probabilidades", hints=hints)
-    got = call(softmax, "softmax", DECK_LOGITS, case="deck 004")
+    got = call(softmax, "softmax", DECK_LOGITS, case="logits 2, 1, 0 de pato, castor e morsa")
     if not is_close(np.round(as_numbers(got, "softmax", "o vetor de probabilidades"), 2),
                     DECK_ROUNDED, rtol=0, atol=1e-9):
         fail("`softmax`: arredondadas a 2 casas, as probabilidades de [2, 1, 0] deveriam ser "
-             f"as do deck 004, {fmt(DECK_ROUNDED)}, mas vieram {fmt(np.asarray(got))}.")
+             f"as do enunciado, {fmt(DECK_ROUNDED)}, mas vieram {fmt(np.asarray(got))}.")
     passed("check_softmax", len(cases) + 1)
 
 
@@ -128,7 +128,7 @@ def check_one_hot(one_hot):
     g = rng(32)
     labels_rand = g.integers(0, 4, size=8)
     cases = [
-        (DECK_LABELS, 3, "deck 004: pato, castor, pato, morsa, castor → rótulos [0, 1, 0, 2, 1]"),
+        (DECK_LABELS, 3, "pato, castor, pato, morsa, castor → rótulos [0, 1, 0, 2, 1]"),
         (np.array([2, 0]), 5, "rótulos [2, 0] com 5 classes (nenhum rótulo 3 ou 4 aparece)"),
         (np.array([1]), 2, "um único rótulo [1], 2 classes"),
         (labels_rand, 4, f"rótulos {fmt(labels_rand)}, 4 classes"),
@@ -172,9 +172,9 @@ def check_cross_entropy(cross_entropy):
     rand_probs = _softmax(g.normal(size=(6, 4)) * 1.5)
     cases = [
         (DECK_ONE_HOT[:1], deck_probs[None, :],
-         "deck 004: um pato, com as probabilidades da softmax de [2, 1, 0] (≈ 0.67, 0.24, 0.09)"),
+         "um pato, com as probabilidades da softmax de [2, 1, 0] (≈ 0.67, 0.24, 0.09)"),
         (DECK_ONE_HOT, np.tile(deck_probs, (5, 1)),
-         "deck 004: a tabela pato, castor, pato, morsa, castor, todos com as probabilidades "
+         "a tabela pato, castor, pato, morsa, castor, todos com as probabilidades "
          "de [2, 1, 0]"),
         (np.eye(4)[rand_labels], rand_probs, "6 amostras e 4 classes aleatórias"),
         (np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([[0.01, 0.99], [0.98, 0.02]]),
@@ -191,8 +191,8 @@ def check_cross_entropy(cross_entropy):
                  f"`y_onehot` (que tem zeros): confira a ordem dos argumentos.")
         n, k = y.shape
         expect_close(arr, expected, "cross_entropy", case, what="o valor da entropia cruzada", hints=[
-            (-expected, "faltou o sinal de menos: CE = −(1/n)·Σ_i Σ_j y_ij·ln(p_ij) (o deck 000 "
-                        "também esquece o menos)."),
+            (-expected, "faltou o sinal de menos: CE = −(1/n)·Σ_i Σ_j y_ij·ln(p_ij) (Mansano, "
+                        "Gengo e Caridá também esquecem o menos)."),
             (expected * n, "faltou dividir por n: a entropia cruzada é a MÉDIA sobre as amostras."),
             (expected / k, "a média é só sobre as n amostras: primeiro some nas k classes "
                            "(`axis=1`), depois tire a média."),

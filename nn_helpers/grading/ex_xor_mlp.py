@@ -3,7 +3,7 @@
 Uma verificação por resposta do aluno:
 
 * ``check_logic_weights(AND_WEIGHTS, OR_WEIGHTS, NOT_WEIGHTS)`` — cada porta é uma
-  tupla ``(w, b)`` de um perceptron com degrau (1 se ``z >= 0``, a convenção do deck 004);
+  tupla ``(w, b)`` de um perceptron com degrau (1 se ``z >= 0``; o empate conta como 1);
 * ``check_xor(xor)`` — a tabela-verdade nas quatro entradas **e** a regra do
   exercício: ``xor`` só combina chamadas de ``perceptron`` com aqueles três pares de pesos
   (o código da função é lido com ``inspect``/``ast``);
@@ -74,7 +74,8 @@ def _unpack(weights, name, n_inputs):
 
 
 def _step_table(w, b, inputs, strict=False):
-    """Saídas do perceptron ``degrau(w·x + b)``; ``strict`` usa ``z > 0`` (o deck 000)."""
+    """Saídas do perceptron ``degrau(w·x + b)``; ``strict`` usa ``z > 0``, a convenção de
+    Mansano, Gengo e Caridá."""
     z = np.array([np.dot(w, x) for x in inputs]) + b
     return tuple(int(v) for v in (z > 0 if strict else z >= 0))
 
@@ -87,8 +88,8 @@ def _gate_message(name, target, inputs, got, w, b):
     if len(inputs) == 2 and got == (0, 1):
         message += "\n  dica: isto repete a entrada; o NOT precisa de um peso negativo."
     if _step_table(w, b, inputs, strict=True) == target:
-        message += ("\n  dica: algum z dá exatamente 0. Aqui o degrau é o do deck 004 — 1 se z ≥ 0 —, "
-                    "então z = 0 já dá 1 (o deck 000 usa z > 0). Afaste a fronteira das entradas, "
+        message += ("\n  dica: algum z dá exatamente 0. Aqui o degrau é 1 se z ≥ 0, então z = 0 já "
+                    "dá 1 (com a convenção z > 0 daria 0). Afaste a fronteira das entradas, "
                     "por exemplo com um viés entre dois valores inteiros (−0,5, −1,5...).")
     return message
 
@@ -246,7 +247,8 @@ def check_xor(xor):
         name = GATES.get(tuple(int(round(g)) for g in got)) if set(got) <= {0.0, 1.0} else None
         if name == "XNOR":
             message += ("\n  dica: sua rede calcula XNOR, o contrário do XOR em todas as entradas — "
-                        "como a rede do deck 000. Troque a porta final (ou tire um NOT).")
+                        "como a rede de Mansano, Gengo e Caridá. Troque a porta final "
+                        "(ou tire um NOT).")
         elif name == "OR":
             message += ("\n  dica: isto é OR; falta excluir o caso (1, 1): "
                         "\"pelo menos um E não os dois\".")
