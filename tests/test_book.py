@@ -398,3 +398,21 @@ def test_the_clean_output_checks_can_fail():
     outputs, stderr = outputs_of(soup)
     assert stderr and ARTEFACTS.search(outputs[0]) and ENGLISH_DECIMAL.search(outputs[0])
     assert not ENGLISH_DECIMAL.search("forma (200, 3); keras 3.15.1; 4872,25; 1e-06")
+
+
+@pytest.mark.parametrize("name", CHAPTER_PAGES)
+def test_the_executable_copy_numbers_figures_and_equations_as_the_book_does(built_html, name):
+    """``book/*.ipynb`` escreve "Figura 6.2" e "(6.3)" por conta própria: os números batem com o livro."""
+    from nn_helpers.grading.plain_markdown import book_numbers
+
+    soup = soup_of(built_html, name)
+    in_book = {}
+    for figure in soup.select("article figure[id]"):
+        found = re.search(r"Figura (\d+\.\d+)", figure.find("figcaption").get_text(" ", strip=True))
+        in_book[figure["id"]] = found.group(1)
+    for equation in soup.select('article [id^="equation-"]'):
+        found = re.search(r"\((\d+\.\d+)\)", equation.select_one(".eqno").get_text())
+        in_book[equation["id"].removeprefix("equation-")] = found.group(1)
+    source = (ROOT / f"{name}.md").read_text(encoding="utf-8")
+    in_copy = book_numbers(source, chapter_number(name))
+    assert in_copy == in_book
