@@ -293,7 +293,7 @@ _BACKWARD_HINTS = {
     "softmax_as_sigmoid": "com softmax + entropia cruzada a derivada já se simplifica em "
                           "δ2 = (P − Y) / n; não multiplique por P(1 − P) (isso seria tratar cada "
                           "saída como uma sigmoide isolada).",
-    "only_dL_dP": "isso é só ∂L/∂P = −Y/P; falta passar pela softmax — e as duas juntas se "
+    "only_dL_dP": "isso é só ∂C/∂P = −Y/P; falta passar pela softmax — e as duas juntas se "
                   "simplificam em δ2 = (P − Y) / n.",
     "no_hidden_derivative": "faltou multiplicar pela derivada da sigmoide escondida: "
                             "δ1 = (δ2 @ W2.T) * A1 * (1 − A1).",
