@@ -2,7 +2,7 @@
 
 O contrato de toda verificação ``check_f(f)``:
 
-* chama a função ``f`` do aluno em vários casos (números dos decks, casos
+* chama a função ``f`` do aluno em vários casos (números das apresentações-fonte, casos
   aleatórios com semente fixa, casos de borda);
 * ao primeiro erro, levanta ``AssertionError`` com uma mensagem em português
   que diz o que era esperado, o que veio e em qual entrada — e, quando
