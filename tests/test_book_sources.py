@@ -85,19 +85,10 @@ def test_no_code_line_is_cut_off_on_the_page(page):
 
 
 def shown_sources(page):
-    """Os nomes passados a ``show_source(...)`` num capítulo, como ``módulo.objeto``."""
-    names = []
-    for cell in cells(page):
-        if cell.cell_type != "code":
-            continue
-        imports = {}
-        for module, items in re.findall(r"^from (nn_helpers[\w.]*) import \(?([^)\n]+)", cell.source,
-                                        re.M):
-            for item in items.split(","):
-                imports[item.strip().split(" as ")[-1]] = (module, item.strip().split(" as ")[0])
-        for target in re.findall(r"show_source\(([\w.]+)\)", cell.source):
-            names.append(target)
-    return names
+    """Os nomes passados a ``show_source(...)`` num capítulo, como escritos (``mse``,
+    ``nn_helpers.linear.predict``); ``resolve`` acha o objeto."""
+    return [target for cell in cells(page) if cell.cell_type == "code"
+            for target in re.findall(r"show_source\(([\w.]+)\)", cell.source)]
 
 
 def resolve(name, page):

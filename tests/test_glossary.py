@@ -44,14 +44,19 @@ def student_facing_files():
 
 # --- Só a prosa: o que não é prosa vira espaço (os números de linha ficam) ---------------------------
 
+_INLINE_CODE = r"`[^`\n]+`"                      # código na linha e alvos de {papéis}
+_CURLY_QUOTE = r"“[^”]{0,300}”"                   # citação entre aspas curvas
+_ITALIC = r"(?<![*\w])\*(?!\*)[^*\n]+\*(?!\*)"     # menção em itálico: *intercepto*
 _NOT_PROSE_MD = [
     r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$",       # blocos de código (células, exemplos)
     r"\$\$.*?\$\$", r"(?<!\\)\$[^$\n]+\$",          # fórmulas
-    r"`[^`\n]+`",                                   # código na linha e alvos de {papéis}
-    r"“[^”]{0,300}”", r'"[^"\n]{0,200}(\n[^"\n]{0,200})?"',   # citações entre aspas
-    r"(?<![*\w])\*(?!\*)[^*\n]+\*(?!\*)",          # menções em itálico: *intercepto*
+    _INLINE_CODE,
+    _CURLY_QUOTE, r'"[^"\n]{0,200}(\n[^"\n]{0,200})?"',   # citações entre aspas
+    _ITALIC,
     r"https?://\S+", r"^:[\w-]+:.*$", r"<[^>\n]+>",  # endereços, opções de diretivas, HTML
 ]
+# Numa string do Python as aspas retas são a própria string: lá só estes contam como "não prosa".
+_NOT_PROSE_PY = [_INLINE_CODE, _CURLY_QUOTE, _ITALIC]
 
 
 def _blank(text, patterns):
@@ -83,7 +88,7 @@ def prose_of_python(source):
             b = c1 if r == r1 else len(lines[r - 1])
             keep[r - 1][a:b] = lines[r - 1][a:b]
     prose = "\n".join("".join(chars) for chars in keep)
-    return _blank(prose, [_NOT_PROSE_MD[3], _NOT_PROSE_MD[4], _NOT_PROSE_MD[6]])  # `x`, “…”, *x*
+    return _blank(prose, _NOT_PROSE_PY)
 
 
 def prose_units(path):
