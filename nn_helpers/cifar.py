@@ -164,13 +164,19 @@ def read_cifar10_jpeg_zip(path, seed=0):
     if not images["train"] or not images["test"]:
         raise DataError(f"{path}: não encontrei imagens em train/ e em test/.")
     rng = np.random.default_rng(seed)
-    sets = []
-    for part, name in (("train", "treino"), ("test", "teste")):
+    arrays = []
+    for part in ("train", "test"):
         order = rng.permutation(len(labels[part]))
-        X = np.stack(images[part])[order]
-        y = np.asarray(labels[part], dtype=np.int64)[order]
-        sets.append(ImageSet(X, y, CLASS_NAMES, f"{JPEG_LABEL} — {name} ({len(y)})", False))
-    return tuple(sets)
+        arrays += [np.stack(images[part])[order],
+                   np.asarray(labels[part], dtype=np.int64)[order]]
+    return _jpeg_sets(*arrays)
+
+
+def _jpeg_sets(X_train, y_train, X_test, y_test):
+    """Os dois :class:`ImageSet` da cópia em JPEG, com a descrição que diz qual cópia é."""
+    return (ImageSet(X_train, y_train, CLASS_NAMES, f"{JPEG_LABEL} — treino ({len(y_train)})",
+                     False),
+            ImageSet(X_test, y_test, CLASS_NAMES, f"{JPEG_LABEL} — teste ({len(y_test)})", False))
 
 
 def load_cifar10_jpeg():
@@ -202,11 +208,7 @@ def load_cifar10_jpeg():
     cached = cache_dir() / f"cifar10_jpeg-{REGISTRY[JPEG_COPY].sha256[:16]}.npz"
     try:
         with np.load(cached) as saved:
-            arrays = {key: saved[key] for key in ("X_train", "y_train", "X_test", "y_test")}
-        return (ImageSet(arrays["X_train"], arrays["y_train"], CLASS_NAMES,
-                         f"{JPEG_LABEL} — treino ({len(arrays['y_train'])})", False),
-                ImageSet(arrays["X_test"], arrays["y_test"], CLASS_NAMES,
-                         f"{JPEG_LABEL} — teste ({len(arrays['y_test'])})", False))
+            return _jpeg_sets(*(saved[key] for key in ("X_train", "y_train", "X_test", "y_test")))
     except (OSError, KeyError, ValueError):
         pass                               # ainda não decodificado (ou cache estragado)
     train, test = read_cifar10_jpeg_zip(path)

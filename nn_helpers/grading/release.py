@@ -296,10 +296,10 @@ def chapter_notebook(md, repository):
     bibliography = read_bibliography((md.parent / "references.bib").read_text(encoding="utf-8"))
     number = md.stem.split("_")[0]
     numbers = book_numbers(text, int(number)) if number.isdigit() else {}
+    site = published_site(repository[0])
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            cell.source = plain_markdown(cell.source, bibliography, numbers,
-                                         published_site(repository[0]))
+            cell.source = plain_markdown(cell.source, bibliography, numbers, site)
     note = nbformat.v4.new_markdown_cell(
         "> Esta é a cópia executável do capítulo, gerada de `book/" + md.name + "` por "
         "`python3 course.py release`. Execute as células em ordem; a primeira instala a biblioteca do "
