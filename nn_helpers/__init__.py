@@ -10,7 +10,7 @@ Módulos (cada um lido de cima a baixo em poucos minutos):
 * ``nn``         — a rede em numpy: camadas densas, dropout e o ``MLP`` com ``fit``/``predict``;
 * ``optimizers`` — SGD, momentum, RMSProp e Adam;
 * ``gradcheck``  — o gradiente numérico, para conferir a retropropagação;
-* ``cifar``      — o CIFAR-10 real (com checksum) e um substituto gerado, rotulado como tal;
+* ``cifar``      — o CIFAR-10 real: o arquivo oficial (MD5) ou a cópia em JPEG (SHA-256);
 * ``plotting``   — gráficos: dados e reta, curva e superfície do erro, caminhos, fronteiras de decisão;
 * ``animations`` — animações que tocam no livro sem kernel e sem internet;
 * ``diagrams``   — o desenho de uma rede (camadas, neurônios e pesos) a partir das formas do modelo;

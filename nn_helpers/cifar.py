@@ -1,18 +1,11 @@
-"""CIFAR-10: o carregador do conjunto real e um substituto gerado para usar sem internet.
+"""CIFAR-10: o conjunto real, do arquivo oficial ou de uma cópia em JPEG.
 
 O CIFAR-10 (Krizhevsky, 2009) tem 60 000 imagens coloridas 32×32 de 10 classes
-(50 000 de treino e 10 000 de teste). :func:`load_cifar10` baixa o arquivo
-oficial uma única vez, confere o MD5 publicado e lê os lotes (*batches*) do
-formato pickle do Python.
-
-Sem internet, :func:`load_cifar10_jpeg` lê uma cópia real do CIFAR-10 em JPEG, se ela
-estiver no cache de dados (as máquinas do curso a têm). Para testes que precisam de poucas
-imagens existe
-:func:`make_cifar10_standin`: um conjunto **gerado** com a mesma forma
-(imagens 32×32×3 uint8, 10 classes, os mesmos nomes de classe), que uma rede
-convolucional aprende bem. Ele NÃO é o CIFAR-10, e diz isso em todo lugar
-(``standin=True`` e na ``description``): resultados obtidos com ele não dizem
-nada sobre o desempenho no CIFAR-10 real.
+(50 000 de treino e 10 000 de teste). :func:`load_cifar10` usa o arquivo oficial (baixado
+uma única vez, conferido pelo MD5 publicado, lido dos lotes pickle do Python) ou, sem ele,
+uma cópia real do CIFAR-10 em JPEG que esteja no cache de dados (as máquinas do curso a
+têm): :func:`load_cifar10_jpeg`. Sem nenhum dos dois, uma mensagem diz como obtê-los: o
+módulo nunca troca as fotos por imagens geradas.
 """
 
 import pickle
@@ -25,14 +18,12 @@ import numpy as np
 from .datasets import DataError, fetch
 
 __all__ = ["CLASS_NAMES", "ImageSet", "load_cifar10", "read_cifar10_tarball",
-           "load_cifar10_jpeg", "read_cifar10_jpeg_zip", "make_cifar10_standin"]
+           "load_cifar10_jpeg", "read_cifar10_jpeg_zip"]
 
 
 #: Os nomes das 10 classes do CIFAR-10, na ordem dos rótulos 0 a 9.
 CLASS_NAMES = ("airplane", "automobile", "bird", "cat", "deer",
                "dog", "frog", "horse", "ship", "truck")
-
-STANDIN_LABEL = "substituto gerado, NÃO é o CIFAR-10"
 
 
 @dataclass(frozen=True)
@@ -40,14 +31,13 @@ class ImageSet:
     """Um conjunto de imagens rotuladas.
 
     X: (n, 32, 32, 3) uint8 (altura, largura, canais RGB, de 0 a 255);
-    y: (n,) int64 com a classe (0 a 9); ``class_names`` tem os 10 nomes.
-    ``standin`` é ``True`` quando as imagens são geradas (não são o CIFAR-10).
+    y: (n,) int64 com a classe (0 a 9); ``class_names`` tem os 10 nomes;
+    ``description`` diz qual cópia do CIFAR-10 e qual parte (treino ou teste).
     """
     X: np.ndarray
     y: np.ndarray
     class_names: tuple
     description: str
-    standin: bool
 
     def __repr__(self):
         return f"ImageSet({self.description!r}: X {self.X.shape} {self.X.dtype}, y {self.y.shape})"
@@ -92,17 +82,29 @@ def read_cifar10_tarball(path):
     X_train = np.concatenate([train_parts[k][0] for k in sorted(train_parts)])
     y_train = np.concatenate([train_parts[k][1] for k in sorted(train_parts)])
     source = "CIFAR-10 (Krizhevsky, 2009)"
-    return (ImageSet(X_train, y_train, CLASS_NAMES, f"{source} — treino ({len(y_train)})", False),
+    return (ImageSet(X_train, y_train, CLASS_NAMES, f"{source} — treino ({len(y_train)})"),
             ImageSet(test_part[0], test_part[1], CLASS_NAMES,
-                     f"{source} — teste ({len(test_part[1])})", False))
+                     f"{source} — teste ({len(test_part[1])})"))
+
+
+OFFICIAL = "cifar10/cifar-10-python.tar.gz"     # o arquivo oficial (chave do registro)
+JPEG_COPY = "cifar10/cifar10_jpeg.zip"          # a cópia em JPEG (chave do registro)
+JPEG_LABEL = "CIFAR-10 (cópia em JPEG)"
 
 
 def load_cifar10():
-    """Baixa (só na 1ª vez) e carrega o CIFAR-10 real.
+    """Carrega o CIFAR-10 real: o arquivo oficial ou, sem ele, a cópia em JPEG.
 
-    O arquivo oficial (163 MB; endereço e MD5 publicado em
-    ``nn_helpers.datasets.ONLINE_REGISTRY``) é conferido e guardado no cache de dados. Sem internet, levanta
-    :class:`~nn_helpers.datasets.DataError` explicando como usar o substituto.
+    Procura, nesta ordem:
+
+    1. o arquivo oficial (163 MB) no cache de dados, conferido pelo MD5 publicado;
+    2. a cópia em JPEG no cache de dados, conferida pelo SHA-256 (:func:`load_cifar10_jpeg`);
+    3. com internet, baixa o arquivo oficial (endereço e MD5 em
+       ``nn_helpers.datasets.ONLINE_REGISTRY``) e o guarda no cache.
+
+    A ``description`` dos conjuntos diz qual cópia foi usada. Sem nenhuma das duas e sem
+    internet, levanta :class:`~nn_helpers.datasets.DataError` dizendo como obter os dados:
+    nunca troca as fotos por imagens geradas.
 
     Retorna
     -------
@@ -110,22 +112,23 @@ def load_cifar10():
         treino — X: (50000, 32, 32, 3) uint8, y: (50000,);
         teste — X: (10000, 32, 32, 3) uint8, y: (10000,).
     """
-    try:
-        path = fetch("cifar10/cifar-10-python.tar.gz")
-    except DataError as exc:
-        raise DataError(
-            f"{exc}\nPara seguir sem o CIFAR-10, use o substituto gerado, make_cifar10_standin(), "
-            f"que tem a mesma forma (imagens 32×32×3, 10 classes) mas NÃO é o CIFAR-10 — e diga, "
-            f"em todo resultado, que usou o substituto."
-        ) from None
-    return read_cifar10_tarball(path)
+    from .datasets import REGISTRY, data_dir
+
+    if (data_dir() / OFFICIAL).exists() or not (data_dir() / JPEG_COPY).exists():
+        try:
+            return read_cifar10_tarball(fetch(OFFICIAL))
+        except DataError as exc:
+            if (data_dir() / OFFICIAL).exists():
+                raise                          # o arquivo está lá, mas corrompido: já diz o que fazer
+            raise DataError(
+                f"{exc}\nOutra saída, sem internet: a cópia em JPEG do CIFAR-10, "
+                f"cifar10_jpeg.zip (SHA-256 {REGISTRY[JPEG_COPY].sha256[:16]}…), em "
+                f"{data_dir() / JPEG_COPY}; as máquinas do curso a têm em ../shared/data."
+            ) from None
+    return load_cifar10_jpeg()
 
 
 # --- a cópia em JPEG do CIFAR-10 real ----------------------------------------------------
-
-JPEG_COPY = "cifar10/cifar10_jpeg.zip"
-JPEG_LABEL = "CIFAR-10 (cópia em JPEG)"
-
 
 def read_cifar10_jpeg_zip(path, seed=0):
     """Lê a cópia em JPEG do CIFAR-10: ``…/{train,test}/{classe}/NNNN.jpg`` dentro de um zip.
@@ -174,16 +177,15 @@ def read_cifar10_jpeg_zip(path, seed=0):
 
 def _jpeg_sets(X_train, y_train, X_test, y_test):
     """Os dois :class:`ImageSet` da cópia em JPEG, com a descrição que diz qual cópia é."""
-    return (ImageSet(X_train, y_train, CLASS_NAMES, f"{JPEG_LABEL} — treino ({len(y_train)})",
-                     False),
-            ImageSet(X_test, y_test, CLASS_NAMES, f"{JPEG_LABEL} — teste ({len(y_test)})", False))
+    return (ImageSet(X_train, y_train, CLASS_NAMES, f"{JPEG_LABEL} — treino ({len(y_train)})"),
+            ImageSet(X_test, y_test, CLASS_NAMES, f"{JPEG_LABEL} — teste ({len(y_test)})"))
 
 
 def load_cifar10_jpeg():
     """Carrega a cópia em JPEG do CIFAR-10 real, do cache de dados, sem internet.
 
     O zip (60 000 imagens) é conferido pelo SHA-256 do registro e decodificado uma vez só
-    (uns 7 s); as matrizes ficam guardadas em :func:`~nn_helpers.datasets.cache_dir`, e as
+    (uns 15 s); as matrizes ficam guardadas em :func:`~nn_helpers.datasets.cache_dir`, e as
     chamadas seguintes levam menos de um segundo. Os resultados obtidos com ela devem dizer
     "CIFAR-10 (cópia em JPEG)": os pixels diferem um pouco dos do arquivo oficial.
 
@@ -200,7 +202,7 @@ def load_cifar10_jpeg():
     except DataError:
         raise DataError(
             f"A cópia em JPEG do CIFAR-10 não está em {data_dir() / JPEG_COPY}.\n"
-            f"Com internet, use load_cifar10(): ele baixa o arquivo oficial (163 MB) e confere o "
+            f"Com internet, load_cifar10() baixa o arquivo oficial (163 MB) e confere o "
             f"MD5. Sem internet, copie cifar10_jpeg.zip (SHA-256 "
             f"{REGISTRY[JPEG_COPY].sha256[:16]}…) para essa pasta, ou aponte a variável "
             f"NN_HELPERS_DATA para uma pasta que tenha cifar10/cifar10_jpeg.zip."
@@ -229,62 +231,3 @@ def _save_atomically(path, **arrays):
         os.replace(tmp, path)
     except OSError:
         Path(tmp).unlink(missing_ok=True)   # sem onde gravar: decodifica de novo na próxima vez
-
-
-# --- o substituto gerado -----------------------------------------------------------------
-
-def _standin_images(y, rng):
-    """Imagens de listras: a classe ``k`` tem listras com inclinação de k·18 graus.
-
-    A fase, a frequência, as cores e o ruído são sorteados por imagem; só a
-    inclinação (e um leve tom de cor por classe) identifica a classe. Como a
-    fase é aleatória, a média das imagens de uma classe é quase lisa: um
-    modelo que olha pixel por pixel aprende pouco, e um filtro convolucional
-    que detecta bordas inclinadas aprende bem.
-    """
-    n = len(y)
-    rows, cols = np.mgrid[0:32, 0:32].astype(np.float64)
-    angle = np.deg2rad(18.0 * y + rng.uniform(-3, 3, size=n))
-    freq = rng.uniform(0.5, 0.8, size=n)                  # radianos por pixel
-    phase = rng.uniform(0, 2 * np.pi, size=n)
-    proj = (np.cos(angle)[:, None, None] * cols + np.sin(angle)[:, None, None] * rows)
-    pattern = np.sin(freq[:, None, None] * proj + phase[:, None, None])      # (n, 32, 32)
-    # Duas cores por imagem (as listras alternam entre elas), com um leve tom da classe.
-    tint = np.stack([np.cos(2 * np.pi * np.arange(10) / 10 + s) for s in (0, 2.1, 4.2)], axis=1)
-    base = rng.uniform(0.25, 0.75, size=(n, 3)) + 0.08 * tint[y]
-    contrast = rng.uniform(0.2, 0.35, size=(n, 3)) * rng.choice([-1, 1], size=(n, 1))
-    images = base[:, None, None, :] + contrast[:, None, None, :] * pattern[..., None]
-    images = images + rng.normal(0, 0.06, size=images.shape)
-    return np.clip(np.round(255 * images), 0, 255).astype(np.uint8)
-
-
-def make_cifar10_standin(n_train=2000, n_test=500, seed=0):
-    """Um substituto GERADO do CIFAR-10 (NÃO é o CIFAR-10), para usar sem internet.
-
-    Mesma forma do CIFAR-10 — imagens 32×32 RGB uint8, 10 classes com os nomes
-    do CIFAR-10 —, mas as imagens são listras coloridas com ruído: a classe
-    ``k`` é a inclinação das listras (k·18 graus). Os nomes das classes são só
-    rótulos (a classe ``"cat"`` não tem gato nenhum). As classes vêm
-    equilibradas e embaralhadas.
-
-    n_train, n_test: números de imagens (≥ 1); seed: semente do sorteio.
-
-    Retorna
-    -------
-    (ImageSet, ImageSet)
-        treino — X: (n_train, 32, 32, 3) uint8, y: (n_train,);
-        teste — X: (n_test, 32, 32, 3) uint8, y: (n_test,). Os dois com
-        ``standin=True`` e a descrição "substituto gerado, NÃO é o CIFAR-10".
-    """
-    for name, value in (("n_train", n_train), ("n_test", n_test)):
-        if not isinstance(value, (int, np.integer)) or value < 1:
-            raise ValueError(f"make_cifar10_standin: `{name}` deve ser um inteiro ≥ 1, "
-                             f"recebi {value!r}.")
-    rng = np.random.default_rng(seed)
-    sets = []
-    for part, n in (("treino", n_train), ("teste", n_test)):
-        y = rng.permutation(np.arange(n) % 10).astype(np.int64)
-        sets.append(ImageSet(_standin_images(y, rng), y, CLASS_NAMES,
-                             f"CIFAR-10 {STANDIN_LABEL} — {part} ({n} imagens de listras)",
-                             True))
-    return tuple(sets)

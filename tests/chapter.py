@@ -51,6 +51,18 @@ def outputs_as_text(cell):
     return lines
 
 
+def cell_seconds(cell):
+    """Quanto a célula levou, pelos horários que o nbclient grava em ``metadata.execution``."""
+    from datetime import datetime
+    times = cell.get("metadata", {}).get("execution", {})
+    try:
+        start, end = (datetime.fromisoformat(times[key].replace("Z", "+00:00"))
+                      for key in ("iopub.execute_input", "shell.execute_reply"))
+    except (KeyError, ValueError):
+        return float("nan")
+    return (end - start).total_seconds()
+
+
 def run(name, timeout=600):
     path = chapter_path(name)
     nb = read_myst_markdown_notebook(path.read_text(encoding="utf-8"))
@@ -69,7 +81,7 @@ def run(name, timeout=600):
     for k, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
-        report.append(f"\n## célula {k}")
+        report.append(f"\n## célula {k} ({cell_seconds(cell):.1f} s)")
         report += ["    " + ln for ln in cell.source.splitlines()]
         report += ["--> " + ln for ln in outputs_as_text(cell)]
     (OUT / f"{stem}.txt").write_text("\n".join(report) + "\n", encoding="utf-8")

@@ -90,6 +90,13 @@ def test_chapter_1_shows_the_five_mses_of_deck_000(built_html):
         assert number in page, number
 
 
+def test_chapter_9_runs_on_the_real_cifar10_and_says_which_copy(built_html):
+    page = (built_html / "book" / "09_cifar10_cnn.html").read_text(encoding="utf-8")
+    assert page.count("CIFAR-10 (cópia em JPEG)") >= 5          # nas saídas e nas figuras
+    for standin in ("substituto", "listras", "cifar10_standin"):
+        assert standin not in page.lower(), standin
+
+
 # --- O livro como um leitor o vê: links, recursos locais e, num Chromium sem rede, cada página ----------
 
 SCREENSHOTS = ROOT / "_build" / "screenshots"

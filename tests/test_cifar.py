@@ -1,4 +1,4 @@
-"""CIFAR-10: o leitor do formato oficial, a mensagem sem internet e o substituto gerado."""
+"""CIFAR-10: o arquivo oficial, a cópia em JPEG, a ordem entre eles e as mensagens sem dados."""
 
 import io
 import pickle
@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from nn_helpers import cifar
-from nn_helpers.cifar import CLASS_NAMES, load_cifar10, make_cifar10_standin, read_cifar10_tarball
+from nn_helpers.cifar import CLASS_NAMES, load_cifar10, read_cifar10_tarball
 from nn_helpers.datasets import DataError
 
 
@@ -49,7 +49,7 @@ def test_the_parser_reads_the_pickled_batches_in_order_and_channels_last(tmp_pat
     assert np.array_equal(train.X, np.concatenate([first, second]))
     assert train.y.tolist() == [0, 1, 2, 5, 6] and testing.y.tolist() == [9, 8, 7, 6]
     assert np.array_equal(testing.X, test)
-    assert not train.standin and "CIFAR-10" in train.description
+    assert "CIFAR-10" in train.description
     assert train.class_names == CLASS_NAMES
 
 
@@ -72,7 +72,8 @@ def test_an_archive_without_batches_is_refused(tmp_path):
         read_cifar10_tarball(path)
 
 
-def test_offline_the_loader_says_to_use_the_standin(tmp_path, monkeypatch):
+def test_with_nothing_in_the_cache_and_no_network_the_loader_says_how_to_get_the_data(
+        tmp_path, monkeypatch):
     import pooch
 
     monkeypatch.setenv("NN_HELPERS_DATA", str(tmp_path))
@@ -80,8 +81,51 @@ def test_offline_the_loader_says_to_use_the_standin(tmp_path, monkeypatch):
     def no_network(*args, **kwargs):
         raise ConnectionError("sem rede")
     monkeypatch.setattr(pooch, "retrieve", no_network)
-    with pytest.raises(DataError, match="(?s)Não consegui baixar cifar10.*make_cifar10_standin"
-                                        ".*NÃO é o CIFAR-10"):
+    with pytest.raises(DataError) as caught:
+        load_cifar10()
+    message = str(caught.value)
+    assert "Não consegui baixar cifar10/cifar-10-python.tar.gz" in message
+    assert "cifar10_jpeg.zip" in message and str(tmp_path / "cifar10") in message
+    assert "substituto" not in message and "gerad" not in message   # nunca sugere imagens falsas
+
+
+def test_without_the_official_file_the_loader_reads_the_jpeg_copy_without_network(
+        tmp_path, monkeypatch):
+    import pooch
+
+    from nn_helpers import datasets
+
+    _jpeg_copy_in(tmp_path, monkeypatch)
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("tentou baixar, mas a cópia em JPEG está no cache")
+    monkeypatch.setattr(pooch, "retrieve", no_network)
+    train, test = load_cifar10()
+    assert train.description.startswith("CIFAR-10 (cópia em JPEG)")
+    assert train.y.tolist() == [CLASS_NAMES.index("dog")]
+    assert test.y.tolist() == [CLASS_NAMES.index("frog")]
+    assert datasets.data_dir() == tmp_path / "dados"
+
+
+def test_the_official_file_in_the_cache_wins_over_the_jpeg_copy(tmp_path, monkeypatch):
+    from nn_helpers import datasets
+
+    _jpeg_copy_in(tmp_path, monkeypatch)
+    official = tmp_path / "dados" / cifar.OFFICIAL
+    _tiny_tarball(official, {"data_batch_1": (_images(2, 0), [4, 5]),
+                             "test_batch": (_images(1, 1), [6])})
+    monkeypatch.setitem(datasets.ONLINE_REGISTRY, cifar.OFFICIAL,       # o seu SHA-256, não o MD5
+                        datasets.DataFile(urls=(), sha256=datasets._digest(official), about="teste"))
+    train, test = load_cifar10()
+    assert train.description.startswith("CIFAR-10 (Krizhevsky, 2009)")
+    assert train.y.tolist() == [4, 5] and test.y.tolist() == [6]
+
+
+def test_a_corrupted_official_file_is_reported_not_replaced_by_the_copy(tmp_path, monkeypatch):
+    _jpeg_copy_in(tmp_path, monkeypatch)
+    official = tmp_path / "dados" / cifar.OFFICIAL
+    official.write_bytes(b"um download interrompido")
+    with pytest.raises(DataError, match="corrompido"):
         load_cifar10()
 
 
@@ -106,51 +150,7 @@ def test_the_download_is_checked_by_the_published_md5_into_the_cache(tmp_path, m
     assert train.y.tolist() == [1, 2] and test.y.tolist() == [3]
 
 
-# --- o substituto gerado -----------------------------------------------------------------
-
-def test_the_standin_has_the_cifar_shapes_and_names():
-    train, test = make_cifar10_standin(n_train=50, n_test=20, seed=0)
-    assert train.X.shape == (50, 32, 32, 3) and test.X.shape == (20, 32, 32, 3)
-    assert train.X.dtype == np.uint8 and train.y.dtype == np.int64
-    assert train.class_names == CLASS_NAMES and len(CLASS_NAMES) == 10
-    assert np.bincount(train.y).tolist() == [5] * 10          # classes equilibradas
-    assert train.X.min() >= 0 and train.X.max() <= 255 and train.X.std() > 10
-
-
-def test_the_standin_says_loudly_that_it_is_not_cifar10():
-    for part in make_cifar10_standin(n_train=10, n_test=10):
-        assert part.standin
-        assert "substituto gerado, NÃO é o CIFAR-10" in part.description
-        assert "substituto gerado" in repr(part)
-
-
-def test_the_standin_is_determined_by_the_seed():
-    a, b, c = (make_cifar10_standin(30, 10, seed=s)[0] for s in (3, 3, 4))
-    assert np.array_equal(a.X, b.X) and np.array_equal(a.y, b.y)
-    assert not np.array_equal(a.X, c.X)
-
-
-def test_the_standin_is_learnable_but_not_by_averaging_pixels():
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.neighbors import NearestCentroid
-
-    train, test = make_cifar10_standin(n_train=600, n_test=300, seed=0)
-    X_train = train.X.reshape(len(train.X), -1) / 255
-    X_test = test.X.reshape(len(test.X), -1) / 255
-    centroid = NearestCentroid().fit(X_train, train.y).score(X_test, test.y)
-    assert 0.13 < centroid < 0.5                      # acima do acaso (0,1), longe de perfeito
-    # A classe é a inclinação das listras: a energia do espectro por direção a revela.
-    spectrum = np.abs(np.fft.fft2(train.X.mean(axis=3), axes=(1, 2)))
-    spectrum_test = np.abs(np.fft.fft2(test.X.mean(axis=3), axes=(1, 2)))
-    model = LogisticRegression(max_iter=300).fit(spectrum.reshape(600, -1) / 1e4, train.y)
-    assert model.score(spectrum_test.reshape(300, -1) / 1e4, test.y) > 0.6
-
-
-@pytest.mark.parametrize("bad", [0, -5, 2.5])
-def test_bad_sizes_are_refused_in_portuguese(bad):
-    with pytest.raises(ValueError, match="deve ser um inteiro ≥ 1"):
-        make_cifar10_standin(n_train=bad)
-
+# --- o módulo -----------------------------------------------------------------------------
 
 def test_importing_the_module_does_not_import_keras():
     import subprocess
@@ -165,7 +165,7 @@ def test_importing_the_module_does_not_import_keras():
 def test_the_jpeg_copy_is_the_real_cifar10_with_balanced_splits():
     train, test = cifar.load_cifar10_jpeg()
     assert train.X.shape == (50000, 32, 32, 3) and test.X.shape == (10000, 32, 32, 3)
-    assert train.X.dtype == np.uint8 and not train.standin and not test.standin
+    assert train.X.dtype == np.uint8
     assert np.bincount(train.y).tolist() == [5000] * 10
     assert np.bincount(test.y).tolist() == [1000] * 10
     assert "CIFAR-10 (cópia em JPEG)" in train.description and "teste" in test.description
@@ -224,10 +224,13 @@ def test_without_the_copy_the_message_says_how_to_get_the_data(tmp_path, monkeyp
         cifar.load_cifar10_jpeg()
 
 
-def test_a_broken_cache_file_is_decoded_again(tmp_path, monkeypatch):
+def _jpeg_copy_in(tmp_path, monkeypatch):
+    """Uma cópia em JPEG de duas fotos (um cachorro de treino, um sapo de teste) em
+    ``tmp_path/dados``, registrada pelo seu SHA-256; o cache de decodificadas em ``tmp_path/cache``.
+    Devolve o SHA-256 do zip."""
     from nn_helpers import datasets
 
-    data, cache = tmp_path / "dados", tmp_path / "cache"
+    data = tmp_path / "dados"
     (data / "cifar10").mkdir(parents=True)
     zipped = _tiny_jpeg_zip(data / cifar.JPEG_COPY, {"train/dog/0001.jpg": (9, 9, 9),
                                                      "test/frog/0001.jpg": (9, 9, 9)})
@@ -235,7 +238,13 @@ def test_a_broken_cache_file_is_decoded_again(tmp_path, monkeypatch):
     monkeypatch.setitem(datasets.REGISTRY, cifar.JPEG_COPY,
                         datasets.DataFile(urls=(), sha256=digest, about="um zip de teste"))
     monkeypatch.setenv("NN_HELPERS_DATA", str(data))
-    monkeypatch.setenv("NN_HELPERS_CACHE", str(cache))
+    monkeypatch.setenv("NN_HELPERS_CACHE", str(tmp_path / "cache"))
+    return digest
+
+
+def test_a_broken_cache_file_is_decoded_again(tmp_path, monkeypatch):
+    digest = _jpeg_copy_in(tmp_path, monkeypatch)
+    cache = tmp_path / "cache"
     cache.mkdir()
     (cache / f"cifar10_jpeg-{digest[:16]}.npz").write_bytes(b"isto nao e um npz")
     train, test = cifar.load_cifar10_jpeg()
