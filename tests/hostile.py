@@ -54,6 +54,12 @@ FIXTURES = [
     ("raising.ipynb", _edit("def mae(", "def mae(y, y_hat):\n    return y.shape[9]"), FULL - 1, "graded"),
     ("infinite_loop.ipynb", _edit("def rmse(", "def rmse(y, y_hat):\n    while True:\n        pass"),
      FULL - 1, "timeout"),
+    # as funções certas, e depois um laço sem fim na mesma célula: as verificações que rodaram contam
+    ("loops_after_defining.ipynb", _edit("def rmse(", append="\nwhile True:\n    pass"),
+     FULL, "timeout"),
+    # um KeyboardInterrupt que o próprio aluno levanta, na hora: um erro, não um tempo esgotado
+    ("raises_keyboard_interrupt.ipynb",
+     _edit("def rmse(", "def rmse(y, y_hat):\n    raise KeyboardInterrupt"), FULL - 1, "graded"),
     ("emptied_checks.ipynb", _empty_checks, FULL, "graded"),
     ("edited_checks_wrong_mse.ipynb",
      lambda nb: (_edit("def mse(", WRONG_MSE)(nb), _edit_checks(nb)), FULL - 3, "graded"),

@@ -362,6 +362,9 @@ def test_no_english_toggle_or_interface_text(built_html, name):
     text = (built_html / f"{name}.html").read_text(encoding="utf-8")
     found = [phrase for phrase in ENGLISH_UI if phrase in text]
     assert not found, f"{name}: texto de interface em inglês: {found}"
+    # citações no texto: "Mesel e Uzeda", nunca "Mesel and Uzeda"
+    english_citations = re.findall(r'href="references\.html#[^"]*"[^>]*>([^<]* and [^<]*)<', text)
+    assert not english_citations, f"{name}: citações com 'and': {english_citations}"
 
 
 ARTEFACTS = re.compile(r"np\.(float|int)\d+\(|site-packages|Warning\b|Traceback|/tmp/|/root/|"

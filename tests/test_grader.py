@@ -2,13 +2,17 @@
 
 import csv
 import json
+import re
+import subprocess
+import sys
 
 import pytest
 
 from conftest import ROOT
-from hostile import FIXTURES, FULL, write_fixtures
+from hostile import FIXTURES, FULL, SOLUTION, write_fixtures
 from nn_helpers.grading.cli import grade, main, merge
-from nn_helpers.grading.grader import Limits
+from nn_helpers.grading.grader import Limits, grade_submission
+from nn_helpers.grading.release import classify, read_notebook
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
@@ -79,6 +83,55 @@ def test_hidden_checks_count_but_their_source_stays_hidden(graded):
 def test_timeout_feedback_says_what_happened(graded):
     check = next(c for c in graded[0]["infinite_loop"].checks if c.name == "check_rmse")
     assert check.status == "timeout" and "Tempo esgotado" in check.message
+
+
+def test_an_answer_cell_that_never_ends_is_a_timeout_named_in_the_notes(graded):
+    result = graded[0]["loops_after_defining"]
+    assert result.status == "timeout" and result.score == FULL   # as verificações rodaram
+    assert any(re.fullmatch(r"a célula de resposta `[^`]+` passou do limite de 8 s por célula "
+                            r"e foi interrompida", note) for note in result.notes), result.notes
+
+
+def test_a_keyboard_interrupt_the_student_raises_is_an_error_not_a_timeout(graded):
+    result = graded[0]["raises_keyboard_interrupt"]
+    check = next(c for c in result.checks if c.name == "check_rmse")
+    assert (result.status, check.status) == ("graded", "failed")
+    assert check.message.startswith("KeyboardInterrupt")
+    assert not any("limite" in note for note in result.notes), result.notes
+
+
+def test_no_note_or_message_is_ever_empty(graded):
+    for result in graded[0].values():
+        for note in result.notes:
+            assert note.strip() and not note.rstrip().endswith(":"), (result.submission, note)
+        for check in result.checks:
+            assert check.message.strip() or check.status == "passed", (result.submission, check)
+
+
+def test_a_check_in_the_last_cell_runs_and_counts(tmp_path):
+    # A cópia do professor termina numa verificação (sem a célula de demonstração depois).
+    instructor = read_notebook(SOLUTION)
+    last_check = max(k for k, cell in enumerate(instructor.cells) if classify(cell)[0] == "check")
+    instructor.cells = instructor.cells[:last_check + 1]
+    last = classify(instructor.cells[-1])
+    result = grade_submission(SOLUTION, instructor, "ex_linear_regression",
+                              Limits(cell_timeout=20, budget=90))
+    assert result.checks[-1].name == last[1] and result.checks[-1].status == "passed"
+    assert result.score == result.max_score == FULL, [(c.name, c.status) for c in result.checks]
+
+
+def test_grading_from_a_process_that_imported_jax_warns_nothing_about_fork(tmp_path):
+    code = ("import jax, jax.numpy as jnp; jnp.ones(3).sum()\n"
+            "from nn_helpers.grading.grader import Limits, grade_submission\n"
+            "from nn_helpers.grading.release import read_notebook\n"
+            f"path = {str(SOLUTION)!r}\n"
+            "r = grade_submission(path, read_notebook(path), 'ex_linear_regression', Limits())\n"
+            "print(r.status, r.score)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["graded", str(FULL)]
+    assert "fork" not in done.stderr, done.stderr[-2000:]
 
 
 def test_shards_merge_into_the_same_table(graded, tmp_path):

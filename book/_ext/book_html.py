@@ -76,6 +76,22 @@ def _register_portuguese_bibliography_style():
 
     register_plugin("pybtex.style.formatting", "alpha_pt", AlphaPt)
 
+    # As citações no texto ("Mesel e Uzeda, s.d."): o estilo autor-ano do sphinxcontrib-bibtex
+    # com "e" no lugar do "and" entre os autores.
+    from dataclasses import dataclass, field as dataclass_field
+
+    from sphinxcontrib.bibtex.plugin import register_plugin as register_reference_style
+    from sphinxcontrib.bibtex.style.referencing import PersonStyle
+    from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+    @dataclass
+    class AuthorYearPt(AuthorYearReferenceStyle):
+        person: PersonStyle = dataclass_field(
+            default_factory=lambda: PersonStyle(sep2=" e ", last_sep=" e "))
+
+    register_reference_style("sphinxcontrib.bibtex.style.referencing", "author_year_pt",
+                             AuthorYearPt)
+
 
 def _use_local_mathjax(app, config):
     config.mathjax_path = MATHJAX_ENTRY

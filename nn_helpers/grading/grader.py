@@ -180,16 +180,21 @@ _nn_sys.stderr = _NNCappedStream(_nn_sys.stderr, {limit})
 del _NNCappedStream
 '''
 
+# O limite de memória é posto pelo próprio kernel, antes de qualquer célula: sem ``preexec_fn``,
+# que roda Python entre o fork e o exec e não é seguro num processo com threads (o JAX tem).
+MEMORY_PREAMBLE = '''
+import resource as _nn_resource
+_nn_resource.setrlimit(_nn_resource.RLIMIT_AS, ({cap}, {cap}))
+del _nn_resource
+'''
 
-def _memory_limiter(megabytes):
-    if megabytes is None or os.name != "posix":
-        return None
 
-    def limit():
-        import resource
-        cap = int(megabytes) * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    return limit
+def _preamble(limits):
+    """O código que o kernel executa antes da primeira célula: saída cortada e memória limitada."""
+    code = PREAMBLE.format(limit=limits.max_output)
+    if limits.memory_mb is not None and os.name == "posix":
+        code += MEMORY_PREAMBLE.format(cap=int(limits.memory_mb) * 1024 * 1024)
+    return code
 
 
 def _kernel_env():
@@ -202,17 +207,23 @@ def _kernel_env():
     return env
 
 
+TIMED_OUT = "nn_grade_timed_out"     # marca, nos metadados, a célula interrompida pelo limite
+
+
 def _error_of(cell):
-    """O erro de uma célula executada; um tempo esgotado tem precedência."""
+    """O primeiro erro de uma célula executada (``None`` se não houve)."""
     errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-    for output in errors:
-        if output.get("ename") in ("CellTimeoutError", "KeyboardInterrupt"):
-            return {**output, "ename": "CellTimeoutError"}
     return errors[0] if errors else None
 
 
 def _run(nb, limits, workdir):
-    """Executa ``nb`` célula a célula. Retorna ``(nb, morreu, tempo_esgotado)``."""
+    """Executa ``nb`` inteiro, em ordem, num kernel novo. Retorna ``(nb, morreu, sem_orçamento)``.
+
+    Uma célula que passa de ``limits.cell_timeout`` é interrompida e marcada com
+    ``metadata[TIMED_OUT]``; as seguintes rodam normalmente. Quem decide se houve
+    tempo esgotado é o relógio, não o erro da célula: um ``KeyboardInterrupt`` que
+    o próprio aluno levanta é um erro comum.
+    """
     from nbclient import NotebookClient
     from nbclient.exceptions import DeadKernelError
 
@@ -227,50 +238,74 @@ def _run(nb, limits, workdir):
     out_of_budget = False
     # stderr do processo do kernel (avisos do próprio Jupyter) não é da entrega: descartado.
     kwargs = {"env": _kernel_env(), "stderr": subprocess.DEVNULL}
-    limiter = _memory_limiter(limits.memory_mb)
-    if limiter:
-        kwargs["preexec_fn"] = limiter
-    preamble = nbformat.v4.new_code_cell(PREAMBLE.format(limit=limits.max_output))
+    # O preâmbulo entra como a primeira célula e sai depois: executá-lo "fora" do notebook,
+    # com um índice qualquer, faria o nbclient gravá-lo por cima de uma célula de verdade.
+    nb.cells.insert(0, nbformat.v4.new_code_cell(_preamble(limits)))
     try:
         with client.setup_kernel(**kwargs):
-            client.execute_cell(preamble, -1)
             for index, cell in enumerate(nb.cells):
                 if cell.cell_type != "code":
                     continue
                 if time.monotonic() - start > limits.budget:
                     out_of_budget = True
                     break
+                began = time.monotonic()
                 client.execute_cell(cell, index)
+                if time.monotonic() - began >= limits.cell_timeout:
+                    cell.metadata[TIMED_OUT] = True
+        died = False
     except DeadKernelError:
-        return nb, True, out_of_budget
-    return nb, False, out_of_budget
+        died = True
+    nb.cells.pop(0)
+    return nb, died, out_of_budget
+
+
+def _raised(error):
+    """``ValueError: a mensagem`` — ou ``ValueError (sem mensagem)``: nunca uma nota vazia."""
+    evalue = (error.get("evalue") or "").strip()
+    return f"{error.get('ename')}: {evalue}" if evalue else f"{error.get('ename')} (sem mensagem)"
 
 
 def _message(error):
     """A mensagem para o aluno: só ``ename: evalue``, nunca o código de uma verificação."""
-    if error.get("ename") == "CellTimeoutError":
-        return "Tempo esgotado: a célula passou do limite de tempo e foi interrompida. Há um laço sem fim?"
     evalue = (error.get("evalue") or "").strip()
     if error.get("ename") == "AssertionError":
         return evalue or "uma verificação oculta falhou."
-    return f"{error.get('ename')}: {evalue}"
+    return _raised(error)
 
 
-def _collect(nb, exercise, submission_name, notes):
+def _cell_name(cell, index):
+    role = classify(cell)
+    if role[0] == "answer":
+        return f"de resposta `{role[1]}`"
+    if role[0] == "check":
+        return f"de verificação `{role[1]}`"
+    return f"{index + 1} do notebook"
+
+
+def _collect(nb, exercise, submission_name, notes, limits):
     result = SubmissionResult(submission=submission_name, exercise=exercise, notes=list(notes))
-    for cell in nb.cells:
+    too_long = (f"passou do limite de {limits.cell_timeout:g} s por célula e foi interrompida"
+                if limits else "")
+    for index, cell in enumerate(nb.cells):
+        timed_out = cell.get("metadata", {}).get(TIMED_OUT, False)
+        if timed_out:
+            result.notes.append(f"a célula {_cell_name(cell, index)} {too_long}")
         meta = cell.get("metadata", {}).get("nbgrader", {})
-        error = _error_of(cell) if meta.get("solution") else None
+        error = _error_of(cell) if meta.get("solution") and not timed_out else None
         if error:
             result.notes.append(f"a célula de resposta `{meta['grade_id']}` levantou "
-                                f"{error.get('ename')}: {(error.get('evalue') or '')[:120]}")
+                                f"{_raised(error)[:160]}")
         role = classify(cell)
         if role[0] != "check":
             continue
         check = CheckResult(name=role[1], max_score=role[2])
         result.max_score += role[2]
-        if cell.get("execution_count") is None and not cell.get("outputs"):
+        if cell.get("execution_count") is None and not cell.get("outputs") and not timed_out:
             check.status, check.message = "not_run", "não executada"
+        elif timed_out:
+            check.status = "timeout"
+            check.message = f"Tempo esgotado: a célula {too_long}. Há um laço sem fim?"
         else:
             error = _error_of(cell)
             if error is None:
@@ -278,8 +313,7 @@ def _collect(nb, exercise, submission_name, notes):
                 check.message = "".join(o.get("text", "") for o in cell.outputs
                                         if o.get("name") == "stdout").strip()[-500:]
             else:
-                check.status = "timeout" if error.get("ename") == "CellTimeoutError" else "failed"
-                check.message = _message(error)
+                check.status, check.message = "failed", _message(error)
         result.score += check.score
         result.checks.append(check)
     return result
@@ -304,7 +338,7 @@ def _grade(path, instructor, exercise, limits):
             submission = read_submission(path)
         except (NotebookError, OSError) as exc:
             result = _collect(nbformat.v4.new_notebook(cells=[c for c in instructor.cells]),
-                              exercise, path.name, [str(exc)])
+                              exercise, path.name, [str(exc)], None)
             for check in result.checks:
                 check.message = "não avaliada: o notebook não pôde ser lido"
             result.status = INVALID
@@ -315,10 +349,11 @@ def _grade(path, instructor, exercise, limits):
             if not died:
                 break
             notes.append(f"o kernel morreu (tentativa {attempt} de 2)")
-        result = _collect(executed, exercise, path.name, notes)
+        result = _collect(executed, exercise, path.name, notes, limits)
+        timed_out = any(c.get("metadata", {}).get(TIMED_OUT) for c in executed.cells)
         if died:
             result.status = KERNEL_DIED
-        elif out_of_budget or any(c.status == "timeout" for c in result.checks):
+        elif out_of_budget or timed_out:
             result.status = TIMEOUT
             if out_of_budget:
                 result.notes.append(f"orçamento de {limits.budget:g} s por entrega esgotado")
