@@ -26,7 +26,7 @@ def test_every_solution_has_its_exercise_and_nothing_else_is_there():
 @pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.stem)
 def test_released_exercise_hides_every_solution(path):
     exercise = read_notebook(ROOT / "exercises" / path.name)
-    answers = [c for c in exercise.cells if c.metadata["nbgrader"]["solution"]]
+    answers = [c for c in exercise.cells if c.metadata.get("nbgrader", {}).get("solution")]
     assert answers, "um exercício sem células de resposta"
     for cell in answers:
         assert "BEGIN SOLUTION" not in cell.source and "NotImplementedError" in cell.source

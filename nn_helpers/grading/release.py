@@ -47,7 +47,7 @@ import nbformat
 
 from .plain_markdown import book_numbers, plain_markdown, read_bibliography
 
-__all__ = ["NotebookError", "read_notebook", "defined_names", "classify", "normalize_solution",
+__all__ = ["NBGRADER_CONFIG", "NotebookError", "read_notebook", "defined_names", "classify", "normalize_solution",
            "make_exercise", "course_repository", "setup_cell", "published_site", "chapter_notebook",
            "release", "main"]
 
@@ -58,6 +58,19 @@ RAISE = 'raise NotImplementedError("Complete este trecho e execute a célula.")'
 CHECK_CALL = re.compile(r"^(check_\w+)\(", re.MULTILINE)
 POINTS = re.compile(r"#\s*pontos:\s*(\d+(?:\.\d+)?)")
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+#: ``nbgrader_config.py`` de um curso nbgrader que usa estas soluções como fonte: o nbgrader gera
+#: a mesma versão do aluno que ``exercises/`` (menos a célula de preparação do Colab).
+NBGRADER_CONFIG = f"""c = get_config()
+c.CourseDirectory.course_id = "redes-neurais"
+# No lugar de cada resposta, o texto de exercises/ (o padrão é "# YOUR CODE HERE").
+c.ClearSolutions.code_stub = {{"python": "\\n".join([
+    {PROMPT!r},
+    {RAISE!r},
+])}}
+# As verificações com o Keras treinam uma rede: mais que os 30 s por célula do padrão.
+c.ExecutePreprocessor.timeout = 300
+"""
 SETUP_ID = "setup-nn-helpers"
 SETUP = """\
 # Preparação: fora do ambiente do curso (no Google Colab, por exemplo), instala a biblioteca do curso,
@@ -177,8 +190,10 @@ def normalize_solution(nb, name):
         seen.add(grade_id)
         cell.id = grade_id
         cell.metadata = {"nbgrader": meta}
+        # Como o nbgrader: nenhuma célula se apaga; só as de resposta se editam.
+        cell.metadata["deletable"] = False
         if role[0] != "answer":
-            cell.metadata.update({"editable": False, "deletable": False})
+            cell.metadata["editable"] = False
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
@@ -217,11 +232,15 @@ def course_repository(root):
 
 
 def setup_cell(repository):
-    """Célula de código (somente leitura) que instala o nn_helpers onde ele não existe."""
+    """Célula de código (somente leitura) que instala o nn_helpers onde ele não existe.
+
+    Sem metadados ``nbgrader``: ela não existe na solução, e o ``nbgrader autograde`` recusa
+    uma entrega com uma célula nbgrader que não conhece (ele ignora as outras).
+    """
     url, branch = repository
     cell = nbformat.v4.new_code_cell(SETUP.format(url=url, branch=branch))
     cell.id = SETUP_ID
-    cell.metadata = {"nbgrader": _nbgrader(SETUP_ID), "editable": False, "deletable": False}
+    cell.metadata = {"editable": False, "deletable": False}
     return cell
 
 
