@@ -111,7 +111,7 @@ def check_repository(expected):
     text = (ROOT / "_config.yml").read_text(encoding="utf-8")
     found = re.search(r"^repository:\s*\n\s+url:\s*(\S+)", text, re.MULTILINE)
     url = found.group(1).rstrip("/") if found else None
-    if url != expected.rstrip("/"):
+    if url is None or url.lower() != expected.rstrip("/").lower():   # o GitHub ignora maiúsculas
         print(f"_config.yml diz `repository: url: {url}`, mas este repositório é {expected}.\n"
               "Troque o endereço em _config.yml e rode `python3 course.py release` (os links do Colab, "
               "do Binder e a instalação do nn_helpers nos notebooks saem dele).", file=sys.stderr)

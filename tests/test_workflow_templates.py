@@ -31,7 +31,7 @@ def nn_grade_commands(workflow, values):
     commands = []
     for step in run_steps(workflow):
         text = " ".join(step["run"].split())
-        text = re.sub(r"\$\{\{\s*([\w.]+)\s*\}\}", lambda m: values[m.group(1)], text)
+        text = re.sub(r"\$\{\{\s*([\w.-]+)\s*\}\}", lambda m: values[m.group(1)], text)
         text = re.sub(r"\$(\w+)", lambda m: values.get(m.group(1), m.group(0)), text)
         text = text.split(">>")[0]
         if text.startswith("nn-grade"):
@@ -47,7 +47,7 @@ def load(name):
 def test_every_nn_grade_command_in_a_template_parses(name):
     workflow = load(name)
     values = {"inputs.exercise": "ex_linear_regression", "inputs.submissions": "entregas",
-              "matrix.shard": "1", "EXERCISE": "ex_linear_regression"}
+              "matrix.shard": "1", "strategy.job-total": "4", "EXERCISE": "ex_linear_regression"}
     grade_parser, merge_parser, summary_parser = build_parsers()
     commands = nn_grade_commands(workflow, values)
     assert commands
@@ -56,28 +56,50 @@ def test_every_nn_grade_command_in_a_template_parses(name):
         parser.parse_args(argv[1:] if argv[0] in ("merge", "summary") else argv)
 
 
-def test_the_class_workflow_grades_every_submission_once(tmp_path, monkeypatch):
-    workflow = load("grade-class.yml")
-    shards = workflow["jobs"]["grade"]["strategy"]["matrix"]["shard"]
+def _run_class_workflow(workflow, shards, tmp_path, monkeypatch):
+    """Roda, aqui, o que o grade-class.yml roda: uma parte por valor da matriz, depois o merge."""
     entregas = tmp_path / "entregas"
-    for student in ("ana", "bruno", "carla", "davi", "elisa"):
+    for student in STUDENTS:
         (entregas / student).mkdir(parents=True)
         shutil.copy(SOLUTION, entregas / student / "ex_linear_regression.ipynb")
     monkeypatch.chdir(tmp_path)
     (tmp_path / "partes").mkdir()
     for shard in shards:
         values = {"inputs.exercise": "ex_linear_regression", "inputs.submissions": "entregas",
-                  "matrix.shard": str(shard)}
+                  "matrix.shard": str(shard), "strategy.job-total": str(len(shards))}
         (grade_argv,) = nn_grade_commands({"jobs": {"g": workflow["jobs"]["grade"]}}, values)
         assert main(grade_argv + ["--root", str(ROOT), "--jobs", "1"]) == 0
         # o upload/download de artefatos do GitHub põe cada parte em partes/notas-N
         shutil.move(f"notas-{shard}", f"partes/notas-{shard}")
     merge_argv, summary_argv = nn_grade_commands({"jobs": {"m": workflow["jobs"]["merge"]}}, {})
-    assert main(merge_argv) == 0
-    rows = (tmp_path / "notas" / "grades.csv").read_text(encoding="utf-8").splitlines()[1:]
-    assert sorted(r.split(",")[0] for r in rows) == [
-        f"{s}__ex_linear_regression" for s in ("ana", "bruno", "carla", "davi", "elisa")]
+    assert main(merge_argv) == 0              # o padrão partes/notas-* que o shell expandiria
+    return (tmp_path / "notas" / "grades.csv").read_text(encoding="utf-8").splitlines()[1:]
+
+
+STUDENTS = ("ana", "bruno", "carla", "davi", "elisa", "fabio", "gabi")
+
+
+def test_the_class_workflow_grades_every_submission_once(tmp_path, monkeypatch):
+    workflow = load("grade-class.yml")
+    rows = _run_class_workflow(workflow, workflow["jobs"]["grade"]["strategy"]["matrix"]["shard"],
+                               tmp_path, monkeypatch)
+    assert sorted(r.split(",")[0] for r in rows) == [f"{s}__ex_linear_regression" for s in STUDENTS]
     assert all(",7,7,graded," in r for r in rows)
+
+
+def test_raising_only_the_matrix_still_grades_everyone_once(tmp_path, monkeypatch):
+    # O número de partes está escrito uma vez só (a matriz): com 6 partes, nada muda.
+    workflow = load("grade-class.yml")
+    text = (TEMPLATES / "grade-class.yml").read_text(encoding="utf-8")
+    assert not re.search(r"/4\b|notas-[0-9]|de 4\b", text)
+    rows = _run_class_workflow(workflow, [1, 2, 3, 4, 5, 6], tmp_path, monkeypatch)
+    assert sorted(r.split(",")[0] for r in rows) == [f"{s}__ex_linear_regression" for s in STUDENTS]
+
+
+def test_merge_refuses_a_missing_part_instead_of_dropping_its_rows(tmp_path, capsys):
+    assert main(["merge", str(tmp_path / "partes" / "notas-*"), "--out", str(tmp_path / "n")]) == 2
+    assert main(["merge", str(tmp_path / "nao-existe"), "--out", str(tmp_path / "n")]) == 2
+    assert "sem resultados para juntar" in capsys.readouterr().err
 
 
 def test_an_empty_shard_is_not_an_error(tmp_path):
@@ -120,8 +142,21 @@ def test_the_pages_workflow_stops_when_config_points_to_another_repository(capsy
     spec.loader.exec_module(course)
     url, _ = course_repository(ROOT)          # o leitor YAML; course.py lê com a biblioteca padrão
     assert course.main(["check-repository", url]) == 0
+    assert course.main(["check-repository", url.upper().replace("HTTPS://", "https://")]) == 0
     assert course.main(["check-repository", "https://github.com/outra-pessoa/fork"]) == 1
     assert "Troque o endereço em _config.yml" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["publish-book.yml", "test-course.yml"])
+def test_the_venv_cache_key_includes_the_exact_python_version(name):
+    workflow = load(name)
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+    python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python"))
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache"))
+    assert python.get("id") == "python"
+    for key in ("key", "restore-keys"):
+        if key in cache["with"]:
+            assert "steps.python.outputs.python-version" in cache["with"][key]
 
 
 def test_the_test_workflow_runs_the_readme_command_and_keeps_the_screenshots():

@@ -140,9 +140,12 @@ def _write_one(out, result):
 
 
 def write_reports(out, results):
-    """``grades.csv`` e ``junit.xml`` de todos os resultados, em ordem de entrega."""
+    """``grades.csv`` e ``junit.xml`` de todos os resultados, em ordem de entrega.
+
+    A pasta ``results/`` existe sempre (vazia numa parte sem entregas): é ela que o ``merge`` procura.
+    """
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    (out / "results").mkdir(parents=True, exist_ok=True)
     results = sorted(results, key=lambda r: r.submission)
     with open(out / "grades.csv", "w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, fieldnames=COLUMNS)
@@ -158,9 +161,22 @@ def _load_result(path):
 
 
 def merge(sources, out):
-    """Junta as pastas de vários ``--shard`` numa só (resultados, feedback, csv e junit)."""
-    results = {}
+    """Junta as pastas de vários ``--shard`` numa só (resultados, feedback, csv e junit).
+
+    ``sources`` são pastas ou padrões glob (``partes/notas-*``): entram todas as partes que
+    existirem. Uma pasta sem ``results/*.json`` é um erro (``ValueError``), não uma parte vazia
+    calada: cada parte, mesmo sem entregas, grava a sua pasta ``results/``.
+    """
+    folders = []
     for source in sources:
+        magic = any(ch in str(source) for ch in "*?[")
+        folders += [Path(p) for p in sorted(glob.glob(str(source)))] if magic else [Path(source)]
+    missing = [str(f) for f in folders if not (f / "results").is_dir()]
+    if missing or not folders:
+        raise ValueError(f"sem resultados para juntar em: {', '.join(missing or map(str, sources))} "
+                         f"(cada parte deve ter a pasta results/ que o nn-grade grava).")
+    results = {}
+    for source in folders:
         for path in sorted(Path(source).glob("results/*.json")):
             result = _load_result(path)
             results[result.submission] = result
@@ -255,7 +271,11 @@ def main(argv=None):
     grade_parser, merge_parser, summary_parser = build_parsers()
     if argv[:1] == ["merge"]:
         args = merge_parser.parse_args(argv[1:])
-        results = merge(args.sources, args.out)
+        try:
+            results = merge(args.sources, args.out)
+        except ValueError as exc:
+            print(f"erro: {exc}", file=sys.stderr)
+            return 2
         print(f"{len(results)} entregas juntadas em {args.out}")
         return 0
     if argv[:1] == ["summary"]:
