@@ -4,9 +4,12 @@ O teste roda, aqui, os mesmos comandos que o workflow roda (as partes da
 matriz, o merge e o resumo), sobre entregas de verdade.
 """
 
+import json
 import re
 import shlex
 import shutil
+
+import nbformat
 
 import pytest
 import yaml
@@ -14,7 +17,7 @@ import yaml
 from conftest import ROOT
 from hostile import SOLUTION
 from nn_helpers.grading.cli import build_parsers, main
-from nn_helpers.grading.release import course_repository
+from nn_helpers.grading.release import course_repository, read_notebook
 
 TEMPLATES = ROOT / "templates" / "github-actions"
 
@@ -100,6 +103,30 @@ def test_merge_refuses_a_missing_part_instead_of_dropping_its_rows(tmp_path, cap
     assert main(["merge", str(tmp_path / "partes" / "notas-*"), "--out", str(tmp_path / "n")]) == 2
     assert main(["merge", str(tmp_path / "nao-existe"), "--out", str(tmp_path / "n")]) == 2
     assert "sem resultados para juntar" in capsys.readouterr().err
+
+
+def test_the_student_workflow_holds_no_secret_and_runs_only_the_public_checks(tmp_path,
+                                                                             monkeypatch):
+    text = (TEMPLATES / "grade-student.yml").read_text(encoding="utf-8")
+    workflow = load("grade-student.yml")
+    assert "secrets." not in text and "token" not in text.lower()
+    assert workflow["permissions"] == {"contents": "read"}
+    # a entrega do aluno passa na verificação pública e falha na oculta (mse com n = 1)
+    wrong_hidden = read_notebook(SOLUTION)
+    for cell in wrong_hidden.cells:
+        if cell.source.lstrip().startswith("def mse("):
+            cell.source = ("def mse(y, y_hat):\n    if len(y) == 1:\n        return 0.0\n"
+                           "    return np.mean((y - y_hat) ** 2)")
+    nbformat.write(wrong_hidden, tmp_path / "ex_linear_regression.ipynb")
+    (tmp_path / "curso").symlink_to(ROOT, target_is_directory=True)   # o checkout do curso
+    monkeypatch.chdir(tmp_path)
+    grade_argv, summary_argv = nn_grade_commands(workflow, {"EXERCISE": "ex_linear_regression"})
+    assert grade_argv[0] == "curso/exercises/ex_linear_regression.ipynb"   # a versão pública
+    assert main(grade_argv + ["--jobs", "1"]) == 0
+    result = json.loads(next((tmp_path / "retorno" / "results").glob("*.json")).read_text(
+        encoding="utf-8"))
+    assert result["score"] == result["max_score"] == 7             # só as verificações públicas
+    assert "HIDDEN" not in json.dumps(result) and "verificação oculta" not in json.dumps(result)
 
 
 def test_an_empty_shard_is_not_an_error(tmp_path):

@@ -7,7 +7,8 @@ Para cada entrega, o corretor:
 1. lê o notebook com tolerância (UTF-8, UTF-8 com BOM, Windows-1252); um
    arquivo ilegível vira a linha ``invalid_notebook`` — nunca um zero calado;
 2. monta o notebook de correção a partir da **cópia do professor**
-   (``solutions/<exercício>.ipynb``, com as verificações ocultas): só as
+   (``solutions/<exercício>.ipynb``, com as verificações ocultas; ou a versão do
+   aluno, ``exercises/``, para um retorno só com as verificações públicas): só as
    células de resposta vêm da entrega, achadas pelo ``id``/``grade_id``
    estável ou, se o aluno recriou a célula, pelo nome da função que ela define;
 3. executa tudo num kernel novo, com limite de tempo por célula, orçamento de
@@ -144,6 +145,12 @@ def build_grading_notebook(instructor, submission, exercise_module):
     notes = []
     for k, cell in enumerate(nb.cells):
         role = classify(cell)
+        solution = cell.get("metadata", {}).get("nbgrader", {})
+        if role[0] == "readonly" and solution.get("solution"):
+            # A versão do aluno (exercises/) como "cópia do professor": a resposta em branco
+            # não tem os marcadores, mas os metadados dizem que é resposta. Só as verificações
+            # públicas rodam — é o retorno que o workflow do aluno mostra.
+            role = ("answer", solution["grade_id"])
         if role[0] == "answer":
             found = _find_answer(submission, role[1], _defines(cell.source))
             if found is None:
