@@ -121,16 +121,23 @@ def test_a_check_in_the_last_cell_runs_and_counts(tmp_path):
 
 
 def test_grading_from_a_process_that_imported_jax_warns_nothing_about_fork(tmp_path):
+    # os dois caminhos: uma entrega direto (o kernel) e uma turma com 2 processos (o pool)
+    for name in ("ana", "bruno", "carla"):
+        (tmp_path / f"{name}.ipynb").write_bytes(SOLUTION.read_bytes())
     code = ("import jax, jax.numpy as jnp; jnp.ones(3).sum()\n"
+            "from nn_helpers.grading.cli import grade\n"
             "from nn_helpers.grading.grader import Limits, grade_submission\n"
             "from nn_helpers.grading.release import read_notebook\n"
             f"path = {str(SOLUTION)!r}\n"
             "r = grade_submission(path, read_notebook(path), 'ex_linear_regression', Limits())\n"
-            "print(r.status, r.score)\n")
+            "print(r.status, r.score)\n"
+            f"rs = grade('ex_linear_regression', [{str(tmp_path)!r}], {str(tmp_path / 'notas')!r},"
+            f" jobs=2, root={str(ROOT)!r}, log=lambda *a: None)\n"
+            "print(sorted(r.score for r in rs))\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=ROOT, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split() == ["graded", str(FULL)]
+    assert done.stdout.splitlines() == [f"graded {FULL}", str([FULL] * 3)]
     assert "fork" not in done.stderr, done.stderr[-2000:]
 
 

@@ -14,6 +14,7 @@ import argparse
 import csv
 import glob
 import json
+import multiprocessing
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -187,6 +188,20 @@ def merge(sources, out):
     return list(results.values())
 
 
+def _pool_context():
+    """Como criar os processos de correção: ``fork`` (o mais rápido) só se for seguro.
+
+    Copiar com ``fork`` um processo que tem threads (o JAX de quem chamou o ``grade``, por
+    exemplo) pode travar: então ``spawn``, processos novos. No Linux, ``/proc/self/task`` conta
+    as threads de verdade, inclusive as que o Python não vê; fora dele, vale o padrão do sistema.
+    """
+    try:
+        threads = len(os.listdir("/proc/self/task"))
+    except OSError:
+        return None
+    return multiprocessing.get_context("fork" if threads == 1 else "spawn")
+
+
 def _grade_job(args):
     path, submission_id, instructor, exercise, limits = args
     result = grade_submission(path, instructor, exercise, limits)
@@ -206,7 +221,8 @@ def grade(exercise, submissions, out, jobs=None, limits=None, shard=None, root=N
     limits = limits or Limits()
     results = []
     tasks = [(p, sid, instructor, name, limits) for p, sid in pairs]
-    with ProcessPoolExecutor(max_workers=min(jobs, max(1, len(tasks)))) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, max(1, len(tasks))),
+                             mp_context=_pool_context()) as pool:
         futures = {pool.submit(_grade_job, t): t for t in tasks}
         for future in as_completed(futures):
             sid = futures[future][1]
