@@ -127,6 +127,12 @@ def main():
                             jobs=workers, root=ROOT, log=lambda *a: None)
             per_submission["nn-grade", workers] = (time.perf_counter() - start) / args.n
             assert len(results) == args.n
+            if workers == 2:                  # o relatório da turma, contra o tempo da correção
+                from nn_helpers.grading.cli import summary_markdown
+
+                start = time.perf_counter()
+                summary_markdown(Path(tmp) / "notas2")
+                report_share = (time.perf_counter() - start) / (per_submission["nn-grade", 2] * args.n)
 
             spread = ["-n", "2", "--dist", "loadfile"] if workers == 2 else ["-p", "no:xdist"]
             pytest = [sys.executable, "-m", "pytest", "-q", *spread, "-p", "no:cacheprovider",
@@ -140,6 +146,7 @@ def main():
     print(f"{'':<22}{'1 processo':>14}{'2 processos':>14}   segundos por entrega")
     for tool in ("nn-grade", "pytest --nbval-lax", "nbgrader autograde"):
         print(f"{tool:<22}" + "".join(f"{per_submission[tool, w]:>14.2f}" for w in (1, 2)))
+    print(f"relatório da turma (nn-grade summary): {100 * report_share:.2f}% do tempo da correção")
     for tool in ("pytest --nbval-lax", "nbgrader autograde"):
         ratios = [per_submission["nn-grade", w] / per_submission[tool, w] for w in (1, 2)]
         print(f"razão nn-grade / {tool:<19}" + "".join(f"{r:>8.2f}" for r in ratios)

@@ -11,7 +11,7 @@ MODULES = ["nn_helpers", "nn_helpers.activations", "nn_helpers.cifar", "nn_helpe
            "nn_helpers.optimizers", "nn_helpers.perceptron", "nn_helpers.plotting",
            "nn_helpers.animations", "nn_helpers.diagrams", "nn_helpers.widgets",
            "nn_helpers.validation", "nn_helpers.grading.checking", "nn_helpers.grading.grader",
-           "nn_helpers.grading.cli", "nn_helpers.grading.release",
+           "nn_helpers.grading.cli", "nn_helpers.grading.release", "nn_helpers.grading.report",
            "nn_helpers.grading.ex_keras_mnist", "nn_helpers.grading.ex_keras_cifar10"]
 
 

@@ -241,14 +241,19 @@ def grade(exercise, submissions, out, jobs=None, limits=None, shard=None, root=N
 def summary_markdown(folder):
     """Um resumo em Markdown de uma pasta de notas (para ``$GITHUB_STEP_SUMMARY``).
 
-    Uma entrega só: o retorno completo dela. Várias: a tabela da turma.
+    Uma entrega só: o retorno completo dela. Várias: o relatório da turma (aprovação e enganos
+    comuns por verificação) — e ``report.html``, com os gráficos, gravado na mesma pasta.
     """
-    results = [_load_result(p) for p in sorted(Path(folder).glob("results/*.json"))]
+    from .report import report_html
+    from .report import summary_markdown as class_markdown
+
+    folder = Path(folder)
+    results = [_load_result(p) for p in sorted(folder.glob("results/*.json"))]
     if len(results) == 1:
         return feedback_markdown(results[0])
-    lines = [f"# Notas — {results[0].exercise if results else ''}", "",
-             f"{len(results)} entregas; média {sum(r.score for r in results) / max(len(results), 1):.2f}",
-             "", "| entrega | nota | situação |", "|---|---|---|"]
+    (folder / "report.html").write_text(report_html(results), encoding="utf-8")
+    lines = [class_markdown(results, report_name=str(folder / "report.html")),
+             "| entrega | nota | situação |", "|---|---|---|"]
     lines += [f"| `{r.submission}` | {r.score:g}/{r.max_score:g} | {r.status} |" for r in results]
     return "\n".join(lines) + "\n"
 
