@@ -4,16 +4,25 @@ Cada ``tests/test_checks_<exercício>.py`` declara:
 
 * ``REFERENCE`` — ``{nome_da_verificação: resposta certa}`` (uma função, ou uma
   tupla de argumentos quando a verificação recebe vários);
-* ``MISTAKES`` — ``{descrição: (nome_da_verificação, resposta errada, trecho esperado na mensagem)}``:
-  enganos plausíveis de aluno.
+* ``MISTAKES`` — ``{descrição: (nome_da_verificação, resposta errada, esperado)}``: enganos
+  plausíveis de aluno; ``esperado`` é um trecho da mensagem ou o id da dica que deve aparecer.
 
 Aqui conferimos, para todos: a resposta certa passa (com a linha ✅); toda
 verificação do módulo tem a sua resposta de referência; cada engano é recusado
 com uma mensagem que aponta o problema — mesmo com ``np.allclose``/``np.isclose``/``np.array_equal``
 trocados por funções que sempre dizem "igual".
+
+E as dicas (``checking.Hint``): cada id é escrito uma vez só, na forma ``<exercício>.<engano>``;
+toda linha ``dica:`` de uma mensagem vem de uma ``Hint`` (o corretor registra o id); e toda
+dica declarada num módulo de verificações aparece em pelo menos um engano de ``MISTAKES`` —
+uma dica que nenhum engano provoca é uma dica que ninguém testou.
 """
 
+import ast
+import functools
 import importlib
+import re
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +43,26 @@ def _args(value):
 
 REFERENCE_CASES = [(ex, name) for ex in EXERCISES for name in sorted(_suite(ex)[0].REFERENCE)]
 MISTAKE_CASES = [(ex, name) for ex in EXERCISES for name in sorted(_suite(ex)[0].MISTAKES)]
+GRADING = Path(__file__).parent.parent / "nn_helpers" / "grading"
+
+
+def declared_hints(path):
+    """Os ids das ``Hint("id", ...)`` escritas no código de ``path`` (na ordem do arquivo)."""
+    return [node.args[0].value for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Hint"
+            and node.args and isinstance(node.args[0], ast.Constant)]
+
+
+@functools.cache
+def _reject(exercise, mistake):
+    """Roda um engano de ``MISTAKES``: a mensagem e os ids das dicas (uma vez por engano)."""
+    tests, checks = _suite(exercise)
+    check_name, wrong, _ = tests.MISTAKES[mistake]
+    with warnings.catch_warnings():      # um engano pode calcular ln(0) ou estourar
+        warnings.simplefilter("ignore", RuntimeWarning)
+        with pytest.raises(AssertionError) as failure:
+            getattr(checks, check_name)(*_args(wrong))
+    return str(failure.value), [h.id for h in getattr(failure.value, "hints", [])]
 
 
 @pytest.mark.parametrize("exercise", EXERCISES)
@@ -59,8 +88,27 @@ def test_plausible_mistake_is_rejected_with_a_useful_message(exercise, mistake, 
     monkeypatch.setattr(np, "allclose", lambda *a, **k: True)
     monkeypatch.setattr(np, "isclose", lambda *a, **k: True)
     monkeypatch.setattr(np, "array_equal", lambda *a, **k: True)
-    tests, checks = _suite(exercise)
-    check_name, wrong, expected_text = tests.MISTAKES[mistake]
-    with pytest.raises(AssertionError) as failure:
-        getattr(checks, check_name)(*_args(wrong))
-    assert expected_text in str(failure.value)
+    expected = _suite(exercise)[0].MISTAKES[mistake][2]
+    message, hint_ids = _reject(exercise, mistake)
+    assert expected in message or expected in hint_ids, message
+    # Toda linha "dica:" veio de uma Hint: o corretor sabe qual engano foi reconhecido.
+    assert message.count("\n  dica: ") == len(hint_ids), (message, hint_ids)
+
+
+def test_every_hint_id_is_written_once_and_names_its_exercise():
+    seen = {}
+    for path in sorted(GRADING.glob("*.py")):
+        prefix = "common" if path.stem == "checking" else path.stem.removeprefix("ex_")
+        for hint_id in declared_hints(path):
+            assert re.fullmatch(rf"{prefix}\.[a-z0-9_]+", hint_id), (path.name, hint_id)
+            assert hint_id not in seen, f"{hint_id} aparece em {seen[hint_id]} e em {path.name}"
+            seen[hint_id] = path.name
+    assert len(seen) > 50
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_every_hint_is_given_by_some_plausible_mistake(exercise):
+    fired = {hint_id for mistake in _suite(exercise)[0].MISTAKES
+             for hint_id in _reject(exercise, mistake)[1]}
+    never = [h for h in declared_hints(GRADING / f"ex_{exercise}.py") if h not in fired]
+    assert not never, f"dicas que nenhum engano de MISTAKES provoca: {never}"

@@ -238,6 +238,7 @@ MISTAKES = {
                                           "faltou a sigmoide na camada escondida"),
     "forward with ReLU": ("check_forward", forward_with(hidden=lambda z: np.maximum(z, 0)),
                           "não a ReLU"),
+    "forward with tanh": ("check_forward", forward_with(hidden=np.tanh), "backprop.hidden_tanh"),
     "forward with unstable softmax": ("check_forward", forward_with(output=naive_softmax),
                                       "Subtraia o máximo de cada linha"),
     "forward normalizes columns": ("check_forward", forward_with(output=softmax_over_columns),
@@ -282,7 +283,7 @@ MISTAKES = {
         "sem `keepdims=True`"),
     "backward averages biases again": (
         "check_backward", backward_with(bias_sum=lambda dZ: dZ.mean(axis=0)),
-        "dividiu por n duas vezes"),
+        "backprop.bias_grad_mean"),
     # update
     "update blank": ("check_update", _not_implemented, "ainda não foi implementada"),
     "update climbs the gradient": ("check_update",

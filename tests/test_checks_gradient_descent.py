@@ -34,13 +34,13 @@ def update_weights(x, y, weights, bias, learnrate):
 
 
 def make_train(update=update_weights, init=lambda d: (np.zeros(d), 0.0), record="after",
-               batch=False, reduce=np.mean):
+               batch=False, reduce=np.mean, error=error_formula):
     def train(features, targets, epochs, learnrate):
         weights, bias = init(features.shape[1])
         errors = []
         for _ in range(epochs):
             if record == "before":
-                errors.append(reduce(error_formula(targets, output_formula(features, weights, bias))))
+                errors.append(reduce(error(targets, output_formula(features, weights, bias))))
             if batch:
                 delta = targets - output_formula(features, weights, bias)
                 weights = weights + learnrate * features.T @ delta / len(targets)
@@ -49,7 +49,7 @@ def make_train(update=update_weights, init=lambda d: (np.zeros(d), 0.0), record=
                 for x, y in zip(features, targets):
                     weights, bias = update(x, y, weights, bias, learnrate)
             if record == "after":
-                errors.append(reduce(error_formula(targets, output_formula(features, weights, bias))))
+                errors.append(reduce(error(targets, output_formula(features, weights, bias))))
         return weights, bias, errors
     return train
 
@@ -101,6 +101,12 @@ def where_sigmoid(z):
     return np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))
 
 
+def if_sigmoid(z):
+    if z >= 0:
+        return 1 / (1 + np.exp(-z))
+    return np.exp(z) / (1 + np.exp(z))
+
+
 def wrong_sign_update(x, y, w, b, lr):
     d = y - output_formula(x, w, b)
     return w - lr * d * x, b - lr * d
@@ -119,6 +125,22 @@ def no_bias_update(x, y, w, b, lr):
 def no_lr_update(x, y, w, b, lr):
     d = y - output_formula(x, w, b)
     return w + d * x, b + d
+
+
+def no_lr_on_bias_update(x, y, w, b, lr):
+    d = y - output_formula(x, w, b)
+    return w + lr * d * x, b + d
+
+
+def descent_on_bias_update(x, y, w, b, lr):
+    d = y - output_formula(x, w, b)
+    return w + lr * d * x, b - lr * d
+
+
+def stale_weights_update(x, y, w, b, lr):
+    d = y - output_formula(x, w, b)
+    new_weights, new_bias = w + lr * d * x, b + lr * d
+    return w, new_bias
 
 
 def step_update(x, y, w, b, lr):
@@ -143,6 +165,9 @@ MISTAKES = {
     "sigmoid with np.where computes both sides": ("check_sigmoid", where_sigmoid,
                                                   "calcula os DOIS"),
     "sigmoid with math.exp": ("check_sigmoid", lambda z: 1 / (1 + math.exp(-z)), "não `math.exp`"),
+    "sigmoid picks the formula with if": ("check_sigmoid", if_sigmoid, "gradient_descent.if_on_array"),
+    "sigmoid forgets the 1 + and the division": ("check_sigmoid", lambda z: np.exp(-z),
+                                                 "gradient_descent.sigmoid_only_exp"),
     "sigmoid is tanh": ("check_sigmoid", np.tanh, "tangente hiperbólica"),
     "sigmoid is the step": ("check_sigmoid", lambda z: (np.asarray(z) >= 0).astype(float),
                             "isto é o degrau"),
@@ -153,6 +178,9 @@ MISTAKES = {
                                 "viés `bias` ficou de fora"),
     "output subtracts the bias": ("check_output_formula", lambda X, w, b: sigmoid(X @ w - b),
                                   "deve ser somado"),
+    "output with the wrong sign": ("check_output_formula",
+                                   lambda X, w, b: 1 / (1 + np.exp(X @ w + b)),
+                                   "gradient_descent.output_sign"),
     "output uses the step": ("check_output_formula",
                              lambda X, w, b: (X @ w + b >= 0).astype(float), "não o degrau"),
     "error without the minus": ("check_error_formula",
@@ -179,6 +207,12 @@ MISTAKES = {
                                 "faltou atualizar o viés"),
     "update forgets the learning rate": ("check_update_weights", no_lr_update,
                                          "faltou a taxa de aprendizado"),
+    "update forgets the learning rate on the bias": ("check_update_weights", no_lr_on_bias_update,
+                                                     "gradient_descent.bias_no_learnrate"),
+    "update subtracts on the bias": ("check_update_weights", descent_on_bias_update,
+                                     "gradient_descent.bias_update_sign"),
+    "update returns the old weights": ("check_update_weights", stale_weights_update,
+                                       "os pesos não mudaram"),
     "update uses the perceptron step": ("check_update_weights", step_update, "não o degrau"),
     "update changes the weights in place": ("check_update_weights", in_place_update,
                                             "modificou um dos arrays"),
@@ -198,6 +232,9 @@ MISTAKES = {
                                                   "erros ANTES de cada época"),
     "train records the summed error": ("check_train", make_train(reduce=np.sum),
                                        "a MÉDIA dos erros"),
+    "train records the error without the minus": (
+        "check_train", make_train(error=lambda y, p: y * np.log(p) + (1 - y) * np.log(1 - p)),
+        "gradient_descent.errors_negative"),
     "train forgets the errors": ("check_train",
                                  lambda X, y, e, lr: make_train()(X, y, e, lr)[:2] + ([],),
                                  "um erro por época"),

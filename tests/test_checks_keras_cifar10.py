@@ -59,7 +59,7 @@ def test_a_loss_object_is_accepted_too():
     checks.check_preprocess(lambda X: np.float32(X) / np.float32(255))
     model = cnn(compile=False)
     model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy())
-    assert checks._loss_problem(model.loss) is None
+    checks._check_loss("build_model", model.loss)      # não falha
 
 
 # --- enganos plausíveis ------------------------------------------------------------------
@@ -107,6 +107,10 @@ MISTAKES = {
     "preprocess without float cast (float64)": ("check_preprocess", lambda X: X / 255,
                                                 "`X / 255` dá float64"),
     "preprocess stays integer": ("check_preprocess", lambda X: X // 255, "ainda é inteiro"),
+    "preprocess floor-divides after the cast": (
+        "check_preprocess", lambda X: X.astype("float32") // 255, "keras_cifar10.floor_division"),
+    "preprocess casts to float16 to save memory": (
+        "check_preprocess", lambda X: X.astype("float16") / 255, "keras_cifar10.not_float32"),
     "preprocess forgets to divide": ("check_preprocess", lambda X: X.astype("float32"),
                                      "faltou dividir por 255"),
     "preprocess standardizes each image": ("check_preprocess", _standardized_per_image,

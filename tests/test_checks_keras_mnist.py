@@ -78,6 +78,16 @@ def _sgd_model():
     return model
 
 
+def _no_loss():
+    model = mlp(compile=False)
+    model.compile(optimizer="adam", metrics=["accuracy"])
+    return model
+
+
+def _squared_error_on_one_hot(y, probs):
+    return keras.ops.mean((keras.ops.one_hot(y, 10) - probs) ** 2, axis=-1)
+
+
 MISTAKES = {
     "no softmax (linear output, from_logits=False)": (
         "check_build_model", lambda: mlp(activation=None), "sem ativação, a saída são logits"),
@@ -89,6 +99,10 @@ MISTAKES = {
     "wrong input size (28 instead of 784)": ("check_build_model", lambda: mlp(n_in=28),
                                              "keras.Input(shape=(784,))"),
     "mse loss": ("check_build_model", lambda: mlp(loss="mse"), "não o erro quadrático"),
+    "hand-written squared error on one-hot targets": (
+        "check_build_model", lambda: mlp(loss=_squared_error_on_one_hot),
+        "keras_mnist.loss_not_cross_entropy"),
+    "compiled without a loss": ("check_build_model", _no_loss, "keras_mnist.unknown_loss"),
     "categorical (one-hot) loss with integer labels": (
         "check_build_model", lambda: mlp(loss="categorical_crossentropy"),
         "espera alvos one-hot"),
@@ -116,6 +130,10 @@ MISTAKES = {
         lambda model, X, y: float(np.mean(
             np.eye(10)[np.argmax(model.predict(X, verbose=0), axis=1)] == np.eye(10)[y])),
         "conta os zeros certos"),
+    "evaluate forgets axis=1 in argmax": (
+        "check_evaluate",
+        lambda model, X, y: float(np.mean(np.argmax(model.predict(X, verbose=0)) == y)),
+        "keras_mnist.wrong_accuracy"),
     "evaluate returns the error rate": (
         "check_evaluate", lambda model, X, y: 1 - evaluate(model, X, y), "taxa de erro"),
     "evaluate blank": ("check_evaluate", _not_implemented, "ainda não foi implementada"),

@@ -78,6 +78,8 @@ MISTAKES = {
                            "não por n − 1"),
     "mae is the mse": ("check_mae", mse, "isto é o MSE"),
     "mae forgets the abs": ("check_mae", lambda y, p: np.mean(y - p), "se cancelam"),
+    "mae forgets the mean": ("check_mae", lambda y, p: np.sum(np.abs(y - p)),
+                             "linear_regression.sum_of_abs"),
     "rmse forgets the root": ("check_rmse", mse, "isto é o MSE"),
     "rmse roots the sum": ("check_rmse", lambda y, p: np.sqrt(np.sum((y - p) ** 2)),
                            "raiz deve ser da média"),
@@ -91,6 +93,20 @@ MISTAKES = {
         "check_mse_gradient",
         lambda X, y, c, b: tuple(g * len(y) for g in mse_gradient(X, y, c, b)),
         "faltou dividir por n"),
+    "gradient misses the factor 2 and the mean": (
+        "check_mse_gradient",
+        lambda X, y, c, b: tuple(g / 2 * len(y) for g in mse_gradient(X, y, c, b)),
+        "faltou o fator 2 e a divisão por n"),
+    "grad_b has the wrong sign": (
+        "check_mse_gradient", lambda X, y, c, b: (mse_gradient(X, y, c, b)[0], -mse_gradient(X, y, c, b)[1]),
+        "linear_regression.grad_b_sign"),
+    "grad_b misses the factor 2": (
+        "check_mse_gradient", lambda X, y, c, b: (mse_gradient(X, y, c, b)[0], mse_gradient(X, y, c, b)[1] / 2),
+        "linear_regression.grad_b_factor_2"),
+    "grad_b misses the mean": (
+        "check_mse_gradient",
+        lambda X, y, c, b: (mse_gradient(X, y, c, b)[0], mse_gradient(X, y, c, b)[1] * len(y)),
+        "linear_regression.grad_b_not_mean"),
     "gradient ignores b": (
         "check_mse_gradient", lambda X, y, c, b: (mse_gradient(X, y, c, b)[0], 0.0),
         "viés `b` também muda o erro"),

@@ -39,6 +39,8 @@ def make_train(update=perceptron_update, init=lambda d: (np.zeros(d), 0.0), coun
                 mistakes = int(np.sum(perceptron_predict(X, w, b) != y))
             elif count == "fraction":
                 mistakes = mistakes / len(y)
+            elif count == "correct":
+                mistakes = len(y) - mistakes
             errors_per_epoch.append(mistakes)
             if stop_early and mistakes == 0:
                 break
@@ -122,7 +124,7 @@ MISTAKES = {
     "step uses z > 0": ("check_step", lambda z: np.where(np.asarray(z) > 0, 1, 0), "use `z >= 0`"),
     "step is inverted": ("check_step", lambda z: np.where(np.asarray(z) < 0, 1, 0), "invertido"),
     "step returns booleans": ("check_step", lambda z: np.asarray(z) >= 0, "True/False"),
-    "step only works on numbers": ("check_step", scalar_step, "np.where(z >= 0, 1, 0)"),
+    "step only works on numbers": ("check_step", scalar_step, "perceptron.if_on_array"),
     "step is the sign": ("check_step", np.sign, "`np.sign` devolve −1, 0 ou 1"),
     "step is the sigmoid": ("check_step", lambda z: 1 / (1 + np.exp(-np.asarray(z, float))),
                             "devolva só 0 ou 1"),
@@ -156,6 +158,17 @@ MISTAKES = {
                                    "use `z >= 0`"),
     "update uses the sigmoid": ("check_perceptron_update", update_with(sigmoid_delta),
                                 "não a sigmoide"),
+    "update forgets the weights": ("check_perceptron_update",
+                                   lambda x, y, w, b, lr: (w, perceptron_update(x, y, w, b, lr)[1]),
+                                   "perceptron.update_w_unchanged"),
+    "update subtracts in the bias": ("check_perceptron_update",
+                                     lambda x, y, w, b, lr: (perceptron_update(x, y, w, b, lr)[0],
+                                                             b - lr * rosenblatt_delta(x, y, w, b)),
+                                     "perceptron.update_b_sign"),
+    "update forgets lr in the bias": ("check_perceptron_update",
+                                      lambda x, y, w, b, lr: (perceptron_update(x, y, w, b, lr)[0],
+                                                              b + rosenblatt_delta(x, y, w, b)),
+                                      "perceptron.update_b_no_lr"),
     "update always adds y·x": ("check_perceptron_update",
                                lambda x, y, w, b, lr: (w + lr * y * x, b + lr * y),
                                "está errado"),
@@ -174,10 +187,12 @@ MISTAKES = {
                                                 make_train(count="after"), "DEPOIS da época"),
     "train reports the error rate": ("check_train_perceptron", make_train(count="fraction"),
                                      "não a fração"),
+    "train counts the correct samples": ("check_train_perceptron", make_train(count="correct"),
+                                         "perceptron.errors_counts_correct"),
     "train stops when there are no errors": ("check_train_perceptron",
                                              make_train(stop_early=True), "sem parar antes"),
     "train with the deck 000 rule never learns": (
         "check_train_perceptron", make_train(update=update_with(rosenblatt_delta, on_w="w")),
-        "deveria acertar toda a tabela do AND"),
+        "perceptron.train_stuck_at_zero"),
     "train blank": ("check_train_perceptron", _not_implemented, "ainda não foi implementada"),
 }

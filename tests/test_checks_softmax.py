@@ -4,6 +4,8 @@ Cada engano abaixo é um erro plausível de aluno; a verificação deve recusá-
 com uma mensagem que aponte o problema (e, quando dá, a dica certa).
 """
 
+import math
+
 import numpy as np
 import pytest
 
@@ -146,6 +148,9 @@ MISTAKES = {
     "cross_entropy with the arguments swapped": (
         "check_cross_entropy", lambda y, p: -np.mean(np.sum(p * np.log(y), axis=1)),
         "confira a ordem dos argumentos"),
+    "cross_entropy with math.log": (
+        "check_cross_entropy", lambda y, p: -np.mean(np.sum(y * math.log(p), axis=1)),
+        "softmax.math_on_arrays"),
     "cross_entropy blank": ("check_cross_entropy", _not_implemented, "ainda não foi implementada"),
 }
 

@@ -177,6 +177,11 @@ def xor_like_deck_000(x1, x2):
     return perceptron([perceptron([nand, either], AND_WEIGHTS)], NOT_WEIGHTS)
 
 
+def xor_forgets_the_not(x1, x2):
+    return perceptron([perceptron([x1, x2], OR_WEIGHTS), perceptron([x1, x2], AND_WEIGHTS)],
+                      AND_WEIGHTS)
+
+
 def xor_is_or(x1, x2):
     return perceptron([x1, x2], OR_WEIGHTS)
 
@@ -215,6 +220,8 @@ MISTAKES = {
     "xor as a lookup table": ("check_xor", (xor_with_table,), "(uma tabela?)"),
     "xor like deck 000 (XNOR)": ("check_xor", (xor_like_deck_000,), "sua rede calcula XNOR"),
     "xor is just OR": ("check_xor", (xor_is_or,), "isto é OR"),
+    "xor forgets the NOT (AND)": ("check_xor", (xor_forgets_the_not,), "sua rede calcula AND"),
+    "xor is np.logical_xor itself": ("check_xor", (np.logical_xor,), "xor_mlp.source_unreadable"),
     "xor with a redefined perceptron": ("check_xor", (xor_with_redefined_perceptron,),
                                         "Não redefina `perceptron`"),
     "train_xor blank": ("check_train_xor", (_not_implemented,), "ainda não foi implementada"),

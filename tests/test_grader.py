@@ -73,6 +73,15 @@ def test_feedback_shows_the_portuguese_message_and_no_check_source(graded):
     assert "expect_close" not in text and "def check_" not in text
 
 
+def test_the_result_records_which_recognised_mistake_each_check_saw(graded):
+    _, out = graded
+    data = json.loads((out / "results" / "partially_wrong.json").read_text(encoding="utf-8"))
+    mse = next(c for c in data["checks"] if c["name"] == "check_mse")
+    assert [h["id"] for h in mse["hints"]] == ["linear_regression.sum_of_squares"]
+    assert mse["hints"][0]["text"] in mse["message"]
+    assert all(not c["hints"] for c in data["checks"] if c["status"] == "passed")
+
+
 def test_hidden_checks_count_but_their_source_stays_hidden(graded):
     _, out = graded
     text = (out / "feedback" / "passes_visible_fails_hidden.md").read_text(encoding="utf-8")

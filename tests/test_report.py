@@ -16,19 +16,27 @@ from nn_helpers.grading.grader import CheckResult, SubmissionResult
 from nn_helpers.grading.report import report_html, summarize, summary_markdown
 
 CHECKS = [("check_mse", 1.0), ("check_rmse", 1.0), ("check_fit_gd", 2.0)]
-NO_MEAN = ("`mse` deveria devolver 4.0, mas devolveu 8.0.\n  entrada: 2 amostras\n"
-           "  dica: faltou dividir por n (a média), não só somar.")
-NO_SQRT = "`rmse` deveria devolver 2.0, mas devolveu 4.0.\n  dica: faltou a raiz quadrada."
+
+
+def _no_mean(n):
+    """A dica de quem esqueceu a média: o texto traz o n da entrada; o id é sempre o mesmo."""
+    return {"id": "linear_regression.sum_of_squares", "text": f"faltou dividir por n = {n}."}
+
+
+NO_SQRT = {"id": "linear_regression.is_mse", "text": "faltou a raiz quadrada."}
 
 
 def _result(k):
-    """A entrega k: as 14 primeiras esquecem a média no MSE, as 5 seguintes a raiz no RMSE."""
+    """A entrega k: as 14 primeiras esquecem a média no MSE (em entradas de tamanhos diferentes),
+    as 5 seguintes a raiz no RMSE."""
     checks = []
     for name, points in CHECKS:
         wrong = (name == "check_mse" and k < 14) or (name == "check_rmse" and 14 <= k < 19)
-        message = (NO_MEAN if name == "check_mse" else NO_SQRT) if wrong else "✅"
+        hint = (_no_mean(2 + k % 2) if name == "check_mse" else NO_SQRT) if wrong else None
         checks.append(CheckResult(name, points, 0.0 if wrong else points,
-                                  "failed" if wrong else "passed", message))
+                                  "failed" if wrong else "passed",
+                                  f"errado\n  dica: {hint['text']}" if wrong else "✅",
+                                  [hint] if wrong else []))
     if k == 39:                                        # uma entrega em branco: nenhuma dica
         checks = [CheckResult(n, p, 0.0, "failed", "`f` ainda não foi implementada")
                   for n, p in CHECKS]
@@ -45,8 +53,9 @@ def test_each_check_has_its_pass_rate_and_most_common_recognised_mistake():
     mse, rmse, fit = (summary.checks[name] for name, _ in CHECKS)
     assert (mse.passed, mse.total) == (25, 40) and (rmse.passed, rmse.total) == (34, 40)
     assert (fit.passed, fit.total) == (39, 40)
-    assert mse.mistakes.most_common(1) == [("faltou dividir por n (a média), não só somar.", 14)]
-    assert rmse.mistakes.most_common(1) == [("faltou a raiz quadrada.", 5)]
+    # Contadas pelo id: textos com números diferentes são o mesmo engano.
+    assert mse.mistakes.most_common() == [("linear_regression.sum_of_squares", 14)]
+    assert rmse.mistakes.most_common() == [("linear_regression.is_mse", 5)]
     assert not fit.mistakes                         # o branco não é um engano reconhecido
 
 
@@ -62,7 +71,7 @@ def test_the_page_is_one_offline_file_with_a_chart_per_exercise_and_the_scores()
     assert page.startswith("<!doctype html>") and 'lang="pt-BR"' in page
     assert page.count("<svg") == 2                   # aprovação por verificação e notas
     assert "<script" not in page and not re.search(r'(src|href)="(https?:)?//', page)
-    assert "14 de 40: faltou dividir por n" in page
+    assert "14 de 40: faltou dividir por n = 2" in page
 
 
 def test_nn_grade_summary_writes_the_report_next_to_the_grades(tmp_path, capsys):
@@ -72,7 +81,7 @@ def test_nn_grade_summary_writes_the_report_next_to_the_grades(tmp_path, capsys)
             json.dumps(asdict(result)), encoding="utf-8")
     assert main(["summary", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "14 de 40: faltou dividir por n" in out and "report.html" in out
+    assert "14 de 40: faltou dividir por n = 2" in out and "report.html" in out
     assert (tmp_path / "report.html").read_text(encoding="utf-8") == report_html(CLASS)
 
 

@@ -13,17 +13,23 @@ As funções de comparação do numpy são guardadas aqui no momento da
 importação, antes de qualquer código do aluno rodar: redefinir
 ``np.allclose`` no notebook não muda o que as verificações aceitam.
 
+Toda dica é uma :class:`Hint`: o texto em português e um ``id`` estável
+(``"linear_regression.sum_of_squares"``) que quem escreve a dica escolhe, uma vez só.
+O aluno lê o texto; o corretor registra os ids das dicas que cada entrega recebeu, e o
+relatório da turma os conta ("14 de 40: faltou dividir por n").
+
 As funções de verificação definem ``__tracebackhide__ = True``: o IPython (e
 o pytest) escondem esses quadros do traceback, e o aluno vê a mensagem — e o
 próprio código, se foi ele que falhou —, não as entranhas da verificação.
 """
 
+import os
 import sys
 import warnings
 
 import numpy as np
 
-__all__ = ["as_numbers", "call", "fail", "expect_close", "expect_seed_respected", "expect_shape",
+__all__ = ["Hint", "as_numbers", "call", "fail", "expect_close", "expect_seed_respected", "expect_shape",
            "expect_tuple", "install_notebook_hints", "is_close", "passed", "rng"]
 
 # Guardadas na importação (veja a docstring do módulo).
@@ -37,9 +43,50 @@ _array_equal = np.array_equal
 _allclose = np.allclose
 
 
-def fail(message, cause=None):
-    """Levanta o ``AssertionError`` de uma verificação (o único quadro que o aluno vê)."""
-    raise AssertionError(message) from cause
+class Hint(str):
+    """Uma dica sobre um engano reconhecido: o texto para o aluno, com um ``id`` estável.
+
+    ``Hint("linear_regression.sum_of_squares", "faltou dividir por n (a média).")`` se comporta
+    como o texto (é um ``str``). O id tem a forma ``<exercício>.<engano>`` (``common.`` para as
+    dicas deste módulo), é escrito uma vez só no código e não muda quando o texto muda: é por
+    ele que o relatório da turma agrupa os enganos.
+    """
+
+    def __new__(cls, id, text):
+        hint = super().__new__(cls, text)
+        hint.id = id
+        return hint
+
+
+# O corretor (``nn-grade``) liga esta variável no kernel em que corrige; então cada falha
+# publica também os ids das suas dicas, num tipo de saída que só o corretor lê.
+GRADING_ENV = "NN_GRADE_KERNEL"
+HINTS_MIME = "application/vnd.nn-grade.hints+json"
+
+
+def fail(message, cause=None, hints=()):
+    """Levanta o ``AssertionError`` de uma verificação (o único quadro que o aluno vê).
+
+    message: o que deu errado, em português; hints: as :class:`Hint` que se aplicam (``None``
+    é ignorado), acrescentadas como linhas ``dica: ...``; cause: a exceção que levou à falha.
+    Se ``cause`` é a falha de outra verificação cuja mensagem foi reaproveitada, as dicas dela
+    continuam valendo. O erro levantado guarda as dicas em ``.hints``.
+    """
+    __tracebackhide__ = True
+    hints = [h for h in hints if h]
+    message += "".join(f"\n  dica: {h}" for h in hints)
+    hints = list(getattr(cause, "hints", [])) + hints
+    _publish(hints)
+    error = AssertionError(message)
+    error.hints = hints
+    raise error from cause
+
+
+def _publish(hints):
+    """No kernel do corretor, publica os ids das dicas (o aluno, no Jupyter, não vê nada)."""
+    if os.environ.get(GRADING_ENV) and "IPython" in sys.modules:
+        from IPython.display import publish_display_data
+        publish_display_data({HINTS_MIME: [{"id": h.id, "text": str(h)} for h in hints]})
 
 
 def rng(seed):
@@ -91,11 +138,8 @@ def call(f, name, *args, case, strict=False, hint_for=None):
         )
     except Exception as exc:
         hint = hint_for(exc) if hint_for else None
-        fail(
-            f"`{name}` levantou {type(exc).__name__}: {exc}\n"
-            f"  entrada: {case}" + (f"\n  dica: {hint}" if hint else ""),
-            cause=exc,
-        )
+        fail(f"`{name}` levantou {type(exc).__name__}: {exc}\n  entrada: {case}",
+             cause=exc, hints=[hint])
     for original, passed_in in zip(args, copies):
         if isinstance(original, np.ndarray) and not _array_equal(original, passed_in):
             fail(
@@ -138,9 +182,17 @@ def expect_shape(got, expected, name, case, what="o resultado", hint=None):
     if arr.shape != expected.shape:
         want = "um número" if expected.ndim == 0 else f"forma {expected.shape}"
         have = "um número" if arr.ndim == 0 else f"forma {arr.shape}"
-        fail(f"`{name}`: {what} deveria ser {want}, mas veio {have}.\n  entrada: {case}"
-             + (f"\n  dica: {hint}" if hint else ""))
+        fail(f"`{name}`: {what} deveria ser {want}, mas veio {have}.\n  entrada: {case}",
+             hints=[hint])
     return arr
+
+
+NOT_REDUCED = Hint("common.not_reduced", "esqueceu de reduzir (tirar a média ou somar) o vetor?")
+
+
+def _matches(arr, wrong, atol):
+    """``arr`` é o valor errado conhecido ``wrong`` (mesma forma, valores a 1e-4)?"""
+    return wrong.shape == arr.shape and bool(_all(_abs(arr - wrong) <= atol + 1e-4 * _abs(wrong)))
 
 
 def expect_close(got, expected, name, case, what="o resultado", rtol=1e-6, atol=1e-9,
@@ -154,9 +206,8 @@ def expect_close(got, expected, name, case, what="o resultado", rtol=1e-6, atol=
     """
     __tracebackhide__ = True
     expected = _asarray(expected, dtype=float)
-    reduce_hint = "esqueceu de reduzir (tirar a média ou somar) o vetor?"
     arr = expect_shape(got, expected, name, case, what,
-                       hint=reduce_hint if expected.ndim == 0 else None)
+                       hint=NOT_REDUCED if expected.ndim == 0 else None)
     if not _all(_isfinite(arr)):
         fail(
             f"`{name}`: {what} contém NaN ou infinito: {fmt(arr[()])}.\n  entrada: {case}"
@@ -166,12 +217,11 @@ def expect_close(got, expected, name, case, what="o resultado", rtol=1e-6, atol=
                    f"  entrada:  {case}\n"
                    f"  esperado: {fmt(expected[()])}\n"
                    f"  recebido: {fmt(arr[()])}")
-        for wrong, hint in hints:
-            wrong = _asarray(wrong, dtype=float)
-            if wrong.shape == arr.shape and _all(
-                    _abs(arr - wrong) <= atol + 1e-4 * _abs(wrong)):
-                message += f"\n  dica: {hint}"
-        fail(message)
+        # Uma dica só vale se o seu valor errado se distingue do certo nesta entrada.
+        matching = [hint for wrong, hint in hints
+                    if _matches(arr, _asarray(wrong, dtype=float), atol)
+                    and not _matches(expected, _asarray(wrong, dtype=float), atol)]
+        fail(message, hints=matching)
 
 
 def expect_seed_respected(same_twice, same_other, name, seeds, case, what, hint):
@@ -185,10 +235,10 @@ def expect_seed_respected(same_twice, same_other, name, seeds, case, what, hint)
     seed, other = seeds
     if not same_twice:
         fail(f"`{name}` com a mesma semente (seed={seed}) deu {what} diferentes em duas "
-             f"chamadas.\n  entrada: {case}\n  dica: {hint}")
+             f"chamadas.\n  entrada: {case}", hints=[hint])
     if same_other:
         fail(f"`{name}` deu os mesmos {what} com seed={seed} e seed={other}: a semente está "
-             f"sendo ignorada.\n  entrada: {case}\n  dica: {hint}")
+             f"sendo ignorada.\n  entrada: {case}", hints=[hint])
 
 
 def expect_tuple(result, name, size, names, case):

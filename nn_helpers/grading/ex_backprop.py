@@ -12,8 +12,8 @@ conferido também contra o gradiente numérico (diferenças finitas).
 
 import numpy as np
 
-from .checking import (as_numbers, call, expect_close, expect_seed_respected, expect_tuple, fail,
-                       fmt, install_notebook_hints, is_close, passed, rng)
+from .checking import (Hint, as_numbers, call, expect_close, expect_seed_respected, expect_tuple,
+                       fail, fmt, install_notebook_hints, is_close, passed, rng)
 
 __all__ = ["check_init_params", "check_forward", "check_backward", "check_update",
            "check_train_mlp"]
@@ -115,15 +115,16 @@ def _one_hot(labels, k):
 
 def _shape_hint(got, shape, n_samples=None):
     if len(shape) == 2 and got == shape[::-1] and shape[0] != shape[1]:
-        return "\n  dica: está transposto — confira a ordem do produto (X.T @ δ, não δ.T @ X)."
+        return Hint("backprop.transposed", "está transposto — confira a ordem das dimensões (e, "
+                    "num gradiente, a do produto: X.T @ δ, não δ.T @ X).")
     if len(shape) == 1 and got == (1, shape[0]):
-        return f"\n  dica: use forma {shape}, sem `keepdims=True`."
+        return Hint("backprop.bias_keepdims", f"use forma {shape}, sem `keepdims=True`.")
     if len(shape) == 1 and got == ():
-        return "\n  dica: isto é um número só — some apenas sobre as amostras (`axis=0`)."
+        return Hint("backprop.bias_summed_to_scalar",
+                    "isto é um número só — some apenas sobre as amostras (`axis=0`).")
     if len(shape) == 1 and n_samples is not None and got == (n_samples,):
-        return ("\n  dica: somou no eixo errado: o gradiente de um viés soma δ sobre as "
-                "amostras (`axis=0`), não sobre os neurônios.")
-    return ""
+        return Hint("backprop.bias_summed_over_neurons", "somou no eixo errado: o gradiente de "
+                    "um viés soma δ sobre as amostras (`axis=0`), não sobre os neurônios.")
 
 
 def _as_dict(result, name, what, shapes, case, n_samples=None):
@@ -139,7 +140,7 @@ def _as_dict(result, name, what, shapes, case, n_samples=None):
         arr = as_numbers(result[key], name, f"{what}['{key}']")
         if arr.shape != shape:
             fail(f"`{name}`: {what}['{key}'] deveria ter forma {shape}, mas tem forma "
-                 f"{arr.shape}.\n  entrada: {case}{_shape_hint(arr.shape, shape, n_samples)}")
+                 f"{arr.shape}.\n  entrada: {case}", hints=[_shape_hint(arr.shape, shape, n_samples)])
         if not np.all(np.isfinite(arr)):
             fail(f"`{name}`: {what}['{key}'] contém NaN ou infinito.\n  entrada: {case}")
         out[key] = arr
@@ -171,14 +172,17 @@ def _copy(d):
 # --- 1. init_params ----------------------------------------------------------------------
 
 _INIT_HINTS = {
-    "variance_as_std": "N(0, 1/n_in) fala da VARIÂNCIA: o desvio padrão é √(1/n_in) — "
-                       "`rng.normal(0, np.sqrt(1 / n_in), size=...)`.",
-    "unscaled": "faltou escalar: o desvio padrão de W1 é √(1/n_in) e o de W2 é √(1/n_hidden).",
-    "W2_with_n_in": "W2 recebe n_hidden entradas: o desvio padrão dele é √(1/n_hidden), "
-                    "não √(1/n_in).",
-    "W2_first": "sorteie W1 antes de W2 (a ordem muda os números que saem do gerador).",
-    "legacy": "isto é o gerador antigo (`np.random.seed` / `np.random.normal`); use o novo: "
-              "`rng = np.random.default_rng(seed)` e `rng.normal(...)`.",
+    "variance_as_std": Hint("backprop.init_variance_as_std", "N(0, 1/n_in) fala da VARIÂNCIA: o "
+                            "desvio padrão é √(1/n_in) — `rng.normal(0, np.sqrt(1 / n_in), size=...)`."),
+    "unscaled": Hint("backprop.init_unscaled", "faltou escalar: o desvio padrão de W1 é √(1/n_in) "
+                     "e o de W2 é √(1/n_hidden)."),
+    "W2_with_n_in": Hint("backprop.init_w2_scaled_by_n_in", "W2 recebe n_hidden entradas: o "
+                         "desvio padrão dele é √(1/n_hidden), não √(1/n_in)."),
+    "W2_first": Hint("backprop.init_w2_drawn_first", "sorteie W1 antes de W2 (a ordem muda os "
+                     "números que saem do gerador)."),
+    "legacy": Hint("backprop.init_legacy_generator", "isto é o gerador antigo (`np.random.seed` / "
+                   "`np.random.normal`); use o novo: `rng = np.random.default_rng(seed)` e "
+                   "`rng.normal(...)`."),
 }
 
 
@@ -198,8 +202,8 @@ def check_init_params(init_params):
         other, _ = run(n_in, n_hidden, n_out, seed + 1)
         expect_seed_respected(_same(got, again, rtol=0, atol=0), _same(got, other, rtol=0, atol=0),
                               "init_params", (seed, seed + 1), case, "pesos",
-                              "use `rng = np.random.default_rng(seed)` e sorteie com "
-                              "`rng.normal(...)` (não `np.random.normal`).")
+                              Hint("backprop.init_seed_ignored", "use `rng = np.random.default_rng("
+                                   "seed)` e sorteie com `rng.normal(...)` (não `np.random.normal`)."))
         if np.any(got["b1"] != 0) or np.any(got["b2"] != 0):
             fail(f"`init_params`: os vieses (*bias*) b1 e b2 começam em zero.\n"
                  f"  entrada: {case}")
@@ -210,10 +214,8 @@ def check_init_params(init_params):
                        f"  lembre: rng = np.random.default_rng(seed); W1 = rng.normal(0, √(1/n_in), "
                        f"size=(n_in, n_hidden)); depois W2 = rng.normal(0, √(1/n_hidden), "
                        f"size=(n_hidden, n_out)).")
-            for mistake, hint in _INIT_HINTS.items():
-                if _same(got, _init(n_in, n_hidden, n_out, seed, mistake), rtol=1e-6):
-                    message += f"\n  dica: {hint}"
-            fail(message)
+            fail(message, hints=[hint for mistake, hint in _INIT_HINTS.items()
+                                 if _same(got, _init(n_in, n_hidden, n_out, seed, mistake), rtol=1e-6)])
     # As estatísticas numa camada grande: média ≈ 0 e desvio padrão ≈ √(1/n_in).
     big, case = run(400, 300, 200, 2)
     for key, fan_in in (("W1", 400), ("W2", 300)):
@@ -228,14 +230,18 @@ def check_init_params(init_params):
 # --- 2. forward --------------------------------------------------------------------------
 
 _FORWARD_HINTS = {
-    "no_hidden_activation": "parece que faltou a sigmoide na camada escondida: A1 = σ(Z1).",
-    "relu": "a camada escondida deve usar a sigmoide, não a ReLU: A1 = σ(Z1).",
-    "tanh": "a camada escondida deve usar a sigmoide, não a tanh: A1 = σ(Z1).",
-    "softmax_axis0": "a softmax deve normalizar cada LINHA (cada amostra): some com "
-                     "`axis=1, keepdims=True`.",
-    "sigmoid_output": "a saída é uma softmax, não uma sigmoide: as probabilidades de cada linha "
-                      "somam 1.",
-    "no_bias": "faltaram os vieses: Z1 = X @ W1 + b1 e Z2 = A1 @ W2 + b2.",
+    "no_hidden_activation": Hint("backprop.no_hidden_activation",
+                                 "parece que faltou a sigmoide na camada escondida: A1 = σ(Z1)."),
+    "relu": Hint("backprop.hidden_relu",
+                 "a camada escondida deve usar a sigmoide, não a ReLU: A1 = σ(Z1)."),
+    "tanh": Hint("backprop.hidden_tanh",
+                 "a camada escondida deve usar a sigmoide, não a tanh: A1 = σ(Z1)."),
+    "softmax_axis0": Hint("backprop.softmax_over_columns", "a softmax deve normalizar cada LINHA "
+                          "(cada amostra): some com `axis=1, keepdims=True`."),
+    "sigmoid_output": Hint("backprop.sigmoid_output", "a saída é uma softmax, não uma sigmoide: "
+                           "as probabilidades de cada linha somam 1."),
+    "no_bias": Hint("backprop.forward_no_bias",
+                    "faltaram os vieses: Z1 = X @ W1 + b1 e Z2 = A1 @ W2 + b2."),
 }
 
 
@@ -264,10 +270,10 @@ def check_forward(forward):
         expected, expected_cache = _forward(X_, p)
         P = as_numbers(P, "forward", "P")
         if P.shape == expected.shape and not np.all(np.isfinite(P)):
-            fail(f"`forward`: P contém NaN ou infinito.\n  entrada: {case}\n"
-                 f"  dica: a softmax ingênua estoura (e^800 = inf, e inf/inf = NaN). Subtraia o "
-                 f"máximo de cada linha antes da exponencial: "
-                 f"`np.exp(Z2 - Z2.max(axis=1, keepdims=True))` — o resultado é o mesmo.")
+            fail(f"`forward`: P contém NaN ou infinito.\n  entrada: {case}", hints=[Hint(
+                "backprop.softmax_overflow", "a softmax ingênua estoura (e^800 = inf, e inf/inf = "
+                "NaN). Subtraia o máximo de cada linha antes da exponencial: "
+                "`np.exp(Z2 - Z2.max(axis=1, keepdims=True))` — o resultado é o mesmo.")])
         expect_close(P, expected, "forward", case, what="P (as probabilidades)", hints=[
             (_forward(X_, p, mistake)[0], hint) for mistake, hint in _FORWARD_HINTS.items()])
         if not isinstance(cache, dict) or not set(CACHE_KEYS) <= set(cache):
@@ -286,21 +292,26 @@ def check_forward(forward):
 # --- 3. backward -------------------------------------------------------------------------
 
 _BACKWARD_HINTS = {
-    "no_mean": "faltou dividir por n: o custo é a MÉDIA da entropia cruzada, então δ2 = (P − Y) / n.",
-    "double_mean": "dividiu por n duas vezes: δ2 = (P − Y) / n já traz a média; os produtos "
-                   "e as somas depois dele não dividem de novo.",
-    "sign": "o sinal está trocado: com softmax e entropia cruzada, δ2 = (P − Y) / n (não Y − P).",
-    "softmax_as_sigmoid": "com softmax + entropia cruzada a derivada já se simplifica em "
-                          "δ2 = (P − Y) / n; não multiplique por P(1 − P) (isso seria tratar cada "
-                          "saída como uma sigmoide isolada).",
-    "only_dL_dP": "isso é só ∂C/∂P = −Y/P; falta passar pela softmax — e as duas juntas se "
-                  "simplificam em δ2 = (P − Y) / n.",
-    "no_hidden_derivative": "faltou multiplicar pela derivada da sigmoide escondida: "
-                            "δ1 = (δ2 @ W2.T) * A1 * (1 − A1).",
-    "derivative_of_A1": "A1 já é σ(Z1): a derivada da sigmoide é A1 * (1 − A1), não σ(A1)(1 − σ(A1)).",
-    "dW2_from_Z1": "dW2 usa as ativações A1 (o que entra na camada de saída), não Z1.",
-    "bias_mean": "δ já foi dividido por n: o gradiente de um viés é a SOMA de δ sobre as "
-                 "amostras (`axis=0`), não a média (dividiu por n duas vezes).",
+    "no_mean": Hint("backprop.grad_not_averaged", "faltou dividir por n: o custo é a MÉDIA da "
+                    "entropia cruzada, então δ2 = (P − Y) / n."),
+    "double_mean": Hint("backprop.grad_averaged_twice", "dividiu por n duas vezes: δ2 = (P − Y) / n "
+                        "já traz a média; os produtos e as somas depois dele não dividem de novo."),
+    "sign": Hint("backprop.grad_sign", "o sinal está trocado: com softmax e entropia cruzada, "
+                 "δ2 = (P − Y) / n (não Y − P)."),
+    "softmax_as_sigmoid": Hint("backprop.softmax_as_sigmoid", "com softmax + entropia cruzada a "
+                               "derivada já se simplifica em δ2 = (P − Y) / n; não multiplique por "
+                               "P(1 − P) (isso seria tratar cada saída como uma sigmoide isolada)."),
+    "only_dL_dP": Hint("backprop.only_dc_dp", "isso é só ∂C/∂P = −Y/P; falta passar pela softmax — "
+                       "e as duas juntas se simplificam em δ2 = (P − Y) / n."),
+    "no_hidden_derivative": Hint("backprop.no_sigmoid_derivative", "faltou multiplicar pela "
+                                 "derivada da sigmoide escondida: δ1 = (δ2 @ W2.T) * A1 * (1 − A1)."),
+    "derivative_of_A1": Hint("backprop.sigmoid_of_a1", "A1 já é σ(Z1): a derivada da sigmoide é "
+                             "A1 * (1 − A1), não σ(A1)(1 − σ(A1))."),
+    "dW2_from_Z1": Hint("backprop.dw2_from_z1",
+                        "dW2 usa as ativações A1 (o que entra na camada de saída), não Z1."),
+    "bias_mean": Hint("backprop.bias_grad_mean", "δ já foi dividido por n: o gradiente de um viés é "
+                      "a SOMA de δ sobre as amostras (`axis=0`), não a média (dividiu por n duas "
+                      "vezes)."),
 }
 
 
@@ -329,12 +340,9 @@ def check_backward(backward):
         grads = _as_dict(result, "backward", "grads", shapes, case, n_samples=len(X))
         expected = _backward(X, Y, p, cache)
         for key in KEYS:
-            hints = [(_backward(X, Y, p, cache, m)[key], hint) for m, hint in _BACKWARD_HINTS.items()]
-            if shapes[key][0] == shapes[key][-1] and len(shapes[key]) == 2:
-                hints.append((expected[key].T, "está transposto — confira a ordem do produto "
-                                               "(A1.T @ δ2 e X.T @ δ1)."))
             expect_close(grads[key], expected[key], "backward", case, what=f"grads['{key}']",
-                         hints=hints)
+                         hints=[(_backward(X, Y, p, cache, m)[key], hint)
+                                for m, hint in _BACKWARD_HINTS.items()])
         # Conferência independente: o gradiente numérico (diferenças centrais) em float64.
         eps = 1e-6
         for key in KEYS:
@@ -367,23 +375,24 @@ def check_update(update):
         if not _unchanged(grads, grads_in):
             fail(f"`update` modificou `grads` (entrada: {case}). Não altere as entradas.")
         if not _unchanged(p, p_in):
-            fail(f"`update` modificou `params` no lugar (entrada: {case}).\n"
-                 f"  dica: não use `params[k] -= ...`; devolva um dicionário NOVO, por exemplo "
-                 f"`{{k: params[k] - lr * grads[k] for k in params}}`.")
+            fail(f"`update` modificou `params` no lugar (entrada: {case}).", hints=[Hint(
+                "backprop.update_in_place", "não use `params[k] -= ...`; devolva um dicionário "
+                "NOVO, por exemplo `{k: params[k] - lr * grads[k] for k in params}`.")])
         if result is None:
-            fail(f"`update` devolveu None (entrada: {case}).\n"
-                 f"  dica: faltou o `return` do dicionário novo com os parâmetros atualizados.")
+            fail(f"`update` devolveu None (entrada: {case}).", hints=[Hint(
+                "backprop.update_no_return",
+                "faltou o `return` do dicionário novo com os parâmetros atualizados.")])
         shapes = {k: v.shape for k, v in p.items()}
         new = _as_dict(result, "update", "os parâmetros novos", shapes, case)
         for key in KEYS:
             expect_close(new[key], p[key] - lr * grads[key], "update", case,
                          what=f"params['{key}'] atualizado", hints=[
-                             (p[key] + lr * grads[key], "o sinal está trocado: desça o gradiente, "
-                                                        "`params[k] - lr * grads[k]`."),
-                             (p[key] - grads[key],
-                              "faltou multiplicar pela taxa de aprendizado `lr`."),
-                             (p[key], "este parâmetro não mudou: atualize todos, inclusive os "
-                                      "vieses b1 e b2."),
+                             (p[key] + lr * grads[key], Hint("backprop.update_climbs", "o sinal "
+                              "está trocado: desça o gradiente, `params[k] - lr * grads[k]`.")),
+                             (p[key] - grads[key], Hint("backprop.update_without_lr",
+                              "faltou multiplicar pela taxa de aprendizado `lr`.")),
+                             (p[key], Hint("backprop.update_skips_param", "este parâmetro não "
+                              "mudou: atualize todos, inclusive os vieses b1 e b2.")),
                          ])
     passed("check_update", len(cases))
 
@@ -418,15 +427,16 @@ def _train(X, Y, n_hidden, lr, epochs, batch_size, seed, mistake=None):
 
 
 _TRAIN_HINTS = {
-    "no_shuffle": "parece que os dados não foram embaralhados: a cada época, "
-                  "`ordem = rng.permutation(n)` e os mini-lotes saem de `ordem`.",
-    "same_order": "a ordem é a mesma em toda época: crie `rng = np.random.default_rng(seed)` "
-                  "UMA vez, antes do laço das épocas.",
-    "shuffle_X_only": "X foi embaralhado mas Y não: use os MESMOS índices nos dois, "
-                      "`X[idx]` e `Y[idx]`.",
-    "drop_last": "o último mini-lote, menor, ficou de fora: percorra `range(0, n, batch_size)`.",
-    "full_batch": "isso é gradiente descendente em lote (todos os dados de uma vez): use mini-lotes "
-                  "de `batch_size` amostras.",
+    "no_shuffle": Hint("backprop.train_no_shuffle", "parece que os dados não foram embaralhados: "
+                       "a cada época, `ordem = rng.permutation(n)` e os mini-lotes saem de `ordem`."),
+    "same_order": Hint("backprop.train_same_order", "a ordem é a mesma em toda época: crie "
+                       "`rng = np.random.default_rng(seed)` UMA vez, antes do laço das épocas."),
+    "shuffle_X_only": Hint("backprop.train_shuffles_x_only", "X foi embaralhado mas Y não: use os "
+                           "MESMOS índices nos dois, `X[idx]` e `Y[idx]`."),
+    "drop_last": Hint("backprop.train_drops_last_batch", "o último mini-lote, menor, ficou de "
+                      "fora: percorra `range(0, n, batch_size)`."),
+    "full_batch": Hint("backprop.train_full_batch", "isso é gradiente descendente em lote (todos "
+                       "os dados de uma vez): use mini-lotes de `batch_size` amostras."),
 }
 
 
@@ -500,8 +510,8 @@ def check_train_mlp(train_mlp):
     other, _, _ = run(*args[:6], 4, args[7])
     expect_seed_respected(_same(got, again, rtol=0, atol=0), _same(got, other, rtol=0, atol=0),
                           "train_mlp", (3, 4), case, "resultados",
-                          "embaralhe com `rng = np.random.default_rng(seed)` (não "
-                          "`np.random.permutation`, que não usa a semente).")
+                          Hint("backprop.train_seed_ignored", "embaralhe com `rng = np.random."
+                               "default_rng(seed)` (não `np.random.permutation`, que não usa a semente)."))
 
     # 2. Três épocas com mini-lotes de 8 (o último tem 6), iguais às da referência.
     expected, histories = _train(*args[:7])
@@ -512,10 +522,8 @@ def check_train_mlp(train_mlp):
                    f"seed); rng = np.random.default_rng(seed); a cada época, ordem = "
                    f"rng.permutation(n) e, para cada início em range(0, n, batch_size), "
                    f"forward → backward → update no mini-lote.")
-        for mistake, hint in _TRAIN_HINTS.items():
-            if _same(got, _train(*args[:7], mistake)[0], rtol=1e-5, atol=1e-8):
-                message += f"\n  dica: {hint}"
-        fail(message)
+        fail(message, hints=[hint for mistake, hint in _TRAIN_HINTS.items()
+                             if _same(got, _train(*args[:7], mistake)[0], rtol=1e-5, atol=1e-8)])
     if not any(is_close(history, h, rtol=1e-5, atol=1e-8) for h in histories):
         expect_close(history, histories[0], "train_mlp", case, rtol=1e-5, atol=1e-8,
                      what="history (a média dos custos dos mini-lotes de cada época)")

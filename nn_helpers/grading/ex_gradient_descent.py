@@ -19,8 +19,8 @@ from functools import partial
 
 import numpy as np
 
-from .checking import (as_numbers, call, expect_close, expect_shape, expect_tuple, fail, fmt,
-                       install_notebook_hints, is_close, passed, rng)
+from .checking import (Hint, as_numbers, call, expect_close, expect_shape, expect_tuple, fail,
+                       fmt, install_notebook_hints, is_close, passed, rng)
 
 __all__ = ["check_sigmoid", "check_output_formula", "check_error_formula",
            "check_update_weights", "check_train"]
@@ -37,7 +37,7 @@ DECK_Y = np.array([1.0, 1.0, 0.0, 0.0])
 DECK_BAD = np.array([0.6, 0.2, 0.9, 0.3])    # cor certa: 0.6, 0.2, 0.1, 0.7 → 4.8
 DECK_GOOD = np.array([0.7, 0.9, 0.2, 0.4])   # cor certa: 0.7, 0.9, 0.8, 0.6 → 1.2
 
-OVERFLOW_HINT = (
+OVERFLOW_HINT = Hint("gradient_descent.sigmoid_overflow",
     "`np.exp(-z)` estoura (*overflow*) quando z é muito negativo (z = −1000 dá e^1000). "
     "Calcule `e = np.exp(-np.abs(z))` (sempre entre 0 e 1) e escolha a fórmula pelo sinal "
     "de z: 1/(1 + e) se z ≥ 0, e/(1 + e) se z < 0. Cuidado: `np.where` calcula os DOIS "
@@ -103,9 +103,11 @@ def _hint_for(cause):
     if isinstance(cause, (RuntimeWarning, FloatingPointError, OverflowError)):
         return OVERFLOW_HINT
     if isinstance(cause, TypeError) and ("only" in text and "array" in text):
-        return "use `np.exp` e `np.log` (funcionam em arrays inteiros), não `math.exp`/`math.log`."
+        return Hint("gradient_descent.math_on_arrays", "use `np.exp` e `np.log` (funcionam em "
+                    "arrays inteiros), não `math.exp`/`math.log`.")
     if isinstance(cause, ValueError) and "truth value" in text:
-        return "não use `if` com arrays: compare elemento a elemento com `np.where`."
+        return Hint("gradient_descent.if_on_array",
+                    "não use `if` com arrays: compare elemento a elemento com `np.where`.")
     return None
 
 
@@ -129,18 +131,20 @@ def check_sigmoid(sigmoid):
         got = _call(sigmoid, "sigmoid", z, case=f"sigmoid({case})")
         z_arr = np.asarray(z, dtype=float)
         expect_close(got, _sigmoid(z_arr), "sigmoid", case, what="σ(z)", hints=[
-            (_sigmoid(-z_arr), "o sinal do expoente está trocado: σ(z) = 1 / (1 + e^(−z))."),
-            (np.tanh(z_arr), "isto é a tangente hiperbólica; a sigmoide é 1 / (1 + e^(−z))."),
-            (np.exp(-z_arr), "faltou o 1 + e a divisão: σ(z) = 1 / (1 + e^(−z))."),
-            ((z_arr >= 0).astype(float), "isto é o degrau; a sigmoide é contínua."),
+            (_sigmoid(-z_arr), Hint("gradient_descent.sigmoid_sign", "o sinal do expoente está "
+                                    "trocado: σ(z) = 1 / (1 + e^(−z)).")),
+            (np.tanh(z_arr), Hint("gradient_descent.sigmoid_is_tanh", "isto é a tangente "
+                                  "hiperbólica; a sigmoide é 1 / (1 + e^(−z)).")),
+            (np.exp(-z_arr), Hint("gradient_descent.sigmoid_only_exp",
+                                  "faltou o 1 + e a divisão: σ(z) = 1 / (1 + e^(−z)).")),
+            ((z_arr >= 0).astype(float), Hint("gradient_descent.sigmoid_is_step",
+                                              "isto é o degrau; a sigmoide é contínua.")),
         ])
     # Os casos extremos, com os avisos do numpy transformados em erro.
     big = np.array([-1000.0, -50.0, 0.0, 50.0, 1000.0])
     case = "z = [−1000, −50, 0, 50, 1000]"
     got = _call(sigmoid, "sigmoid", big, case=f"sigmoid({case})", strict=True)
-    expect_close(got, _sigmoid(big), "sigmoid", case, what="σ(z)", hints=[
-        (_sigmoid(-big), "o sinal do expoente está trocado: σ(z) = 1 / (1 + e^(−z))."),
-    ])
+    expect_close(got, _sigmoid(big), "sigmoid", case, what="σ(z)")
     passed("check_sigmoid", len(cases) + 1)
 
 
@@ -162,11 +166,16 @@ def check_output_formula(output_formula):
         got = _call(output_formula, "output_formula", features, weights, bias, case=case)
         z = features @ weights + bias
         expect_close(got, _sigmoid(z), "output_formula", case, what="ŷ", hints=[
-            (z, "faltou aplicar a sigmoide: ŷ = σ(x·w + b)."),
-            (_sigmoid(features @ weights), "o viés `bias` ficou de fora: ŷ = σ(x·w + b)."),
-            (_sigmoid(features @ weights - bias), "o viés deve ser somado, não subtraído."),
-            (_sigmoid(-z), "o sinal está trocado: ŷ = σ(x·w + b), com σ(z) = 1 / (1 + e^(−z))."),
-            (_step(z), "use a sigmoide (contínua), não o degrau: aqui ŷ é uma probabilidade."),
+            (z, Hint("gradient_descent.output_no_sigmoid",
+                     "faltou aplicar a sigmoide: ŷ = σ(x·w + b).")),
+            (_sigmoid(features @ weights), Hint("gradient_descent.output_bias_missing",
+                                                "o viés `bias` ficou de fora: ŷ = σ(x·w + b).")),
+            (_sigmoid(features @ weights - bias), Hint("gradient_descent.output_bias_subtracted",
+                                                       "o viés deve ser somado, não subtraído.")),
+            (_sigmoid(-z), Hint("gradient_descent.output_sign", "o sinal está trocado: "
+                                "ŷ = σ(x·w + b), com σ(z) = 1 / (1 + e^(−z)).")),
+            (_step(z), Hint("gradient_descent.output_is_step", "use a sigmoide (contínua), não "
+                            "o degrau: aqui ŷ é uma probabilidade.")),
         ])
     passed("check_output_formula", len(cases))
 
@@ -191,22 +200,29 @@ def check_error_formula(error_formula):
         expected = _bce(np.asarray(y), np.asarray(output))
         arr = expect_shape(
             got, expected, "error_formula", case, "o valor do erro",
-            "devolva o erro de CADA amostra (um array do tamanho de y), sem somar nem tirar a "
-            "média — a média fica para o `train`.")
+            hint=Hint("gradient_descent.error_not_per_sample", "devolva o erro de CADA amostra "
+                      "(um array do tamanho de y), sem somar nem tirar a média — a média fica "
+                      "para o `train`."))
         if not np.all(np.isfinite(arr)):
             fail(f"`error_formula`: o erro contém NaN ou infinito: {fmt(arr[()])}.\n"
-                 f"  entrada: {case}\n"
-                 f"  dica: o logaritmo é da previsão `output` (entre 0 e 1), nunca de `y` "
-                 f"(que vale 0 ou 1): confira a ordem dos argumentos.")
+                 f"  entrada: {case}", hints=[Hint(
+                     "gradient_descent.error_log_of_y", "o logaritmo é da previsão `output` "
+                     "(entre 0 e 1), nunca de `y` (que vale 0 ou 1): confira a ordem dos "
+                     "argumentos.")])
         y, output = np.asarray(y), np.asarray(output)
         expect_close(arr, expected, "error_formula", case, what="o valor do erro", hints=[
-            (-expected, "faltou o sinal de menos: E = −y·ln(ŷ) − (1 − y)·ln(1 − ŷ)."),
-            (expected / np.log(10), "use o logaritmo natural `np.log` (ln), não `np.log10`: o "
-                                    "“log” das contas é o ln."),
+            (-expected, Hint("gradient_descent.error_minus_missing",
+                             "faltou o sinal de menos: E = −y·ln(ŷ) − (1 − y)·ln(1 − ŷ).")),
+            (expected / np.log(10), Hint("gradient_descent.error_log10", "use o logaritmo "
+                                         "natural `np.log` (ln), não `np.log10`: o “log” das "
+                                         "contas é o ln.")),
             (-y * np.log(output) + (1 - y) * np.log(1 - output),
-             "o sinal de menos vale para os DOIS termos: E = −[y·ln(ŷ) + (1 − y)·ln(1 − ŷ)]."),
-            (-y * np.log(output), "faltou o termo das amostras com y = 0: − (1 − y)·ln(1 − ŷ)."),
-            ((y - output) ** 2, "isto é o erro quadrático; aqui o erro é a entropia cruzada."),
+             Hint("gradient_descent.error_minus_first_term_only", "o sinal de menos vale para os "
+                  "DOIS termos: E = −[y·ln(ŷ) + (1 − y)·ln(1 − ŷ)].")),
+            (-y * np.log(output), Hint("gradient_descent.error_y0_term_missing", "faltou o termo "
+                                       "das amostras com y = 0: − (1 − y)·ln(1 − ŷ).")),
+            ((y - output) ** 2, Hint("gradient_descent.error_is_squared", "isto é o erro "
+                                     "quadrático; aqui o erro é a entropia cruzada.")),
         ])
     # Os números do enunciado, por extenso: a soma dos erros de cada modelo.
     for output, deck_total in ((DECK_BAD, 4.8), (DECK_GOOD, 1.2)):
@@ -241,24 +257,29 @@ def check_update_weights(update_weights):
         delta = y - _sigmoid(x @ w + b)
         delta_step = y - _step(x @ w + b)
         w_hints = [
-            (w - lr * delta * x, "o sinal está trocado: w ← w + η·(y − ŷ)·x (o erro diminui "
-                                 "andando CONTRA o gradiente, que é (ŷ − y)·x)."),
-            (w + delta * x, "faltou a taxa de aprendizado η (`learnrate`)."),
-            (w + lr * delta_step * x,
-             "aqui ŷ é a sigmoide σ(x·w + b), não o degrau do perceptron."),
-            (w, "os pesos não mudaram: w ← w + η·(y − ŷ)·x."),
+            (w - lr * delta * x, Hint("gradient_descent.update_sign", "o sinal está trocado: "
+                                      "w ← w + η·(y − ŷ)·x (o erro diminui andando CONTRA o "
+                                      "gradiente, que é (ŷ − y)·x).")),
+            (w + delta * x, Hint("gradient_descent.update_no_learnrate",
+                                 "faltou a taxa de aprendizado η (`learnrate`).")),
+            (w + lr * delta_step * x, Hint("gradient_descent.update_uses_step", "aqui ŷ é a "
+                                           "sigmoide σ(x·w + b), não o degrau do perceptron.")),
+            (w, Hint("gradient_descent.weights_unchanged",
+                     "os pesos não mudaram: w ← w + η·(y − ŷ)·x.")),
         ]
         if np.any(w != 0):   # com w = 0, multiplicar por w e não mudar nada são iguais
-            w_hints.append((w + lr * delta * w,
-                            "multiplique pela entrada x, não pelo peso w: w ← w + η·(y − ŷ)·x "
-                            "(Mansano, Gengo e Caridá escrevem w aqui, por engano)."))
+            w_hints.append((w + lr * delta * w, Hint(
+                "gradient_descent.update_times_w", "multiplique pela entrada x, não pelo peso w: "
+                "w ← w + η·(y − ŷ)·x (Mansano, Gengo e Caridá escrevem w aqui, por engano).")))
         expect_close(new_w, ref_w, "update_weights", case, what="o vetor de pesos novo",
                      hints=w_hints)
         expect_close(new_b, ref_b, "update_weights", case, what="o viés novo", hints=[
-            (b, "faltou atualizar o viés: b ← b + η·(y − ŷ)."),
-            (b - lr * delta, "o sinal de b está trocado: b ← b + η·(y − ŷ)."),
-            (b + delta, "faltou a taxa de aprendizado η em b."),
-            (b + lr * delta_step, "aqui ŷ é a sigmoide σ(x·w + b), não o degrau do perceptron."),
+            (b, Hint("gradient_descent.bias_not_updated",
+                     "faltou atualizar o viés: b ← b + η·(y − ŷ).")),
+            (b - lr * delta, Hint("gradient_descent.bias_update_sign",
+                                  "o sinal de b está trocado: b ← b + η·(y − ŷ).")),
+            (b + delta, Hint("gradient_descent.bias_no_learnrate",
+                             "faltou a taxa de aprendizado η em b.")),
         ])
     # Conferência independente: o passo é −η × o gradiente NUMÉRICO do erro da amostra.
     x, y, w, b, lr, case = cases[0]
@@ -302,31 +323,37 @@ def check_train(train):
                                  ("weights", "bias", "errors"), case)
             if not is_close(again[0], w, rtol=0, atol=0):
                 fail(f"`train` devolveu pesos diferentes em duas chamadas com a mesma entrada "
-                     f"({case}).\n  dica: nada de números aleatórios: comece com "
-                     f"`weights = np.zeros(d)` e `bias = 0.0`.")
-            hint = ""
+                     f"({case}).", hints=[Hint("gradient_descent.train_random_init",
+                                               "nada de números aleatórios: comece com "
+                                               "`weights = np.zeros(d)` e `bias = 0.0`.")])
+            hint = None
             if is_close(w, _reference_train(X, y, epochs, lr, batch="mean")[0], rtol=1e-6) or \
                     is_close(w, _reference_train(X, y, epochs, lr, batch="sum")[0], rtol=1e-6):
-                hint = ("\n  dica: isto é gradiente descendente em lote (uma atualização por "
-                        "época, com todos os dados); aqui é UMA atualização por amostra.")
+                hint = Hint("gradient_descent.train_in_batch", "isto é gradiente descendente em "
+                            "lote (uma atualização por época, com todos os dados); aqui é UMA "
+                            "atualização por amostra.")
             elif errors[-1] > errors[0]:
-                hint = "\n  dica: o erro está subindo — o sinal da atualização está trocado?"
+                hint = Hint("gradient_descent.train_error_rising",
+                            "o erro está subindo — o sinal da atualização está trocado?")
             elif is_close(b, 0.0, rtol=0, atol=0):
-                hint = ("\n  dica: `bias` continua 0 — guarde o viés que "
-                        "`update_weights` devolve.")
+                hint = Hint("gradient_descent.train_bias_stays_zero",
+                            "`bias` continua 0 — guarde o viés que `update_weights` devolve.")
             try:
                 expect_close(w, ref_w, "train", case, what="o vetor de pesos final (`weights`)",
                              rtol=1e-6)
                 expect_close(b, ref_b, "train", case, what="o viés final (`bias`)",
                              rtol=1e-6, atol=1e-9)
             except AssertionError as exc:
-                fail(f"{exc}{reminder}{hint}")
+                fail(f"{exc}{reminder}", cause=exc, hints=[hint])
         expect_close(errors, after, "train", case, rtol=1e-6,
                      what="o histórico `errors` (a entropia cruzada média depois de cada época)",
                      hints=[
-                         (before, "estes são os erros ANTES de cada época; guarde o erro "
-                                  "DEPOIS de percorrer todas as amostras."),
-                         (after * len(y), "guarde a MÉDIA dos erros das amostras, não a soma."),
-                         (-after, "o erro médio é positivo: confira o sinal de `error_formula`."),
+                         (before, Hint("gradient_descent.errors_before_epoch", "estes são os "
+                                       "erros ANTES de cada época; guarde o erro DEPOIS de "
+                                       "percorrer todas as amostras.")),
+                         (after * len(y), Hint("gradient_descent.errors_summed", "guarde a "
+                                               "MÉDIA dos erros das amostras, não a soma.")),
+                         (-after, Hint("gradient_descent.errors_negative", "o erro médio é "
+                                       "positivo: confira o sinal de `error_formula`.")),
                      ])
     passed("check_train", len(cases))

@@ -20,7 +20,7 @@ import os
 
 import numpy as np
 
-from .checking import call, expect_close, fail, fmt, install_notebook_hints, is_close, passed
+from .checking import Hint, call, expect_close, fail, fmt, install_notebook_hints, is_close, passed
 
 __all__ = ["check_preprocess", "check_build_model"]
 
@@ -82,36 +82,42 @@ def check_preprocess(preprocess):
         got_array = np.asarray(got)
         expected = X.astype(np.float32) / 255
         if got_array.shape != X.shape:
-            hint = ""
+            hint = None
             if got_array.shape == (X.shape[0], 3, 32, 32):
-                hint = ("\n  dica: não mude a ordem dos eixos; o Keras espera os canais por "
-                        "último: (n, 32, 32, 3).")
+                hint = Hint("keras_cifar10.channels_first", "não mude a ordem dos eixos; o Keras "
+                            "espera os canais por último: (n, 32, 32, 3).")
             elif got_array.ndim == 2:
-                hint = "\n  dica: não achate as imagens; a rede convolucional precisa de (n, 32, 32, 3)."
+                hint = Hint("keras_cifar10.flattened", "não achate as imagens; a rede "
+                            "convolucional precisa de (n, 32, 32, 3).")
             fail(f"`{name}` deveria devolver a mesma forma da entrada, {X.shape}, mas devolveu "
-                 f"{got_array.shape}.\n  entrada: {case}{hint}")
+                 f"{got_array.shape}.\n  entrada: {case}", hints=[hint])
         if got_array.dtype != np.float32:
-            hint = "converta para float32: `X.astype(\"float32\") / 255`."
+            hint = Hint("keras_cifar10.not_float32",
+                        "converta para float32: `X.astype(\"float32\") / 255`.")
             if got_array.dtype == np.float64:
-                hint = ("`X / 255` dá float64; o Keras trabalha em float32 (metade da memória): "
-                        "`X.astype(\"float32\") / 255`.")
+                hint = Hint("keras_cifar10.float64", "`X / 255` dá float64; o Keras trabalha em "
+                            "float32 (metade da memória): `X.astype(\"float32\") / 255`.")
             elif np.issubdtype(got_array.dtype, np.integer):
-                hint = ("o resultado ainda é inteiro (faltou converter para float?); "
-                        "`X.astype(\"float32\") / 255`.")
+                hint = Hint("keras_cifar10.still_integer", "o resultado ainda é inteiro (faltou "
+                            "converter para float?); `X.astype(\"float32\") / 255`.")
             fail(f"`{name}` deveria devolver float32, mas devolveu {got_array.dtype}.\n"
-                 f"  entrada: {case}\n  dica: {hint}")
+                 f"  entrada: {case}", hints=[hint])
         per_image = (X.astype(np.float64) - X.mean(axis=(1, 2, 3), keepdims=True)) / np.maximum(
             X.std(axis=(1, 2, 3), keepdims=True), 1e-12)
         expect_close(got_array, expected, name, case, what="a imagem processada", rtol=1e-6,
                      atol=1e-6, hints=[
-                         (X / 256, "divida por 255, o maior valor de um pixel uint8 (com 256, o "
-                                   "branco vira 0,996, não 1)."),
-                         (expected.transpose(0, 2, 1, 3), "não transponha as imagens: altura e "
-                                                          "largura trocaram de lugar."),
-                         (per_image, "o pedido é [0, 1] (dividir por 255), não padronizar cada "
-                                     "imagem pela sua média e desvio-padrão."),
-                         (X // 255, "use a divisão comum `/`, não a divisão inteira `//`."),
-                         (X.astype(np.float64), "faltou dividir por 255."),
+                         (X / 256, Hint("keras_cifar10.divides_by_256", "divida por 255, o maior "
+                                        "valor de um pixel uint8 (com 256, o branco vira 0,996, "
+                                        "não 1).")),
+                         (expected.transpose(0, 2, 1, 3), Hint("keras_cifar10.transposed",
+                          "não transponha as imagens: altura e largura trocaram de lugar.")),
+                         (per_image, Hint("keras_cifar10.standardized", "o pedido é [0, 1] (dividir "
+                                          "por 255), não padronizar cada imagem pela sua média e "
+                                          "desvio-padrão.")),
+                         (X // 255, Hint("keras_cifar10.floor_division",
+                                         "use a divisão comum `/`, não a divisão inteira `//`.")),
+                         (X.astype(np.float64),
+                          Hint("keras_cifar10.not_divided", "faltou dividir por 255.")),
                      ])
     passed("check_preprocess", 3)
 
@@ -126,8 +132,9 @@ def _all_layers(model):
     return found
 
 
-def _loss_problem(loss):
-    """``None`` se o custo é a entropia cruzada esparsa sobre probabilidades; senão, o problema."""
+def _check_loss(name, loss):
+    """Falha se o custo não é a entropia cruzada esparsa sobre probabilidades."""
+    __tracebackhide__ = True
     keras = _keras()
     from_logits = False
     fn = loss
@@ -142,16 +149,14 @@ def _loss_problem(loss):
         ok = fn is keras.losses.sparse_categorical_crossentropy
     if not ok:
         shown = fn if isinstance(fn, str) else getattr(fn, "__name__", type(fn).__name__)
-        hint = ""
-        if "categorical" in str(shown).lower() and "sparse" not in str(shown).lower():
-            hint = (" Os rótulos y são inteiros de 0 a 9 (não one-hot): por isso a versão "
-                    "*sparse*.")
-        return (f"o custo deveria ser a entropia cruzada para rótulos inteiros, "
-                f"`loss=\"sparse_categorical_crossentropy\"`, mas é {shown!r}.{hint}")
+        one_hot = "categorical" in str(shown).lower() and "sparse" not in str(shown).lower()
+        fail(f"`{name}`: o custo deveria ser a entropia cruzada para rótulos inteiros, "
+             f"`loss=\"sparse_categorical_crossentropy\"`, mas é {shown!r}.", hints=[
+                 Hint("keras_cifar10.one_hot_loss", "os rótulos y são inteiros de 0 a 9 (não "
+                      "one-hot): por isso a versão *sparse*.") if one_hot else None])
     if from_logits:
-        return ("o custo usa `from_logits=True`, mas a saída do modelo já é a softmax "
-                "(probabilidades): deixe `from_logits=False`.")
-    return None
+        fail(f"`{name}`: o custo usa `from_logits=True`, mas a saída do modelo já é a softmax "
+             "(probabilidades): deixe `from_logits=False`.")
 
 
 def check_build_model(build_model):
@@ -163,28 +168,29 @@ def check_build_model(build_model):
     model = call(build_model, name, case="build_model()")
     if not isinstance(model, keras.Model):
         fail(f"`{name}` deveria devolver um keras.Model (por exemplo um keras.Sequential), mas "
-             f"devolveu {type(model).__name__} ({fmt(model)}).\n  dica: não esqueça o "
-             f"`return model`.")
+             f"devolveu {type(model).__name__} ({fmt(model)}).",
+             hints=[Hint("keras_cifar10.missing_return", "não esqueça o `return model`.")])
     try:
         input_shape = tuple(model.inputs[0].shape)
     except (AttributeError, IndexError, TypeError, ValueError):
         fail(f"`{name}`: o modelo não tem uma entrada definida. Comece com "
              f"`keras.Input((32, 32, 3))`.")
     if input_shape[1:] != (32, 32, 3):
-        fail(f"`{name}`: a entrada deveria ter forma (32, 32, 3), mas tem {input_shape[1:]}.\n"
-             f"  dica: `keras.Input((32, 32, 3))` — imagens 32×32 com 3 canais, canais por último.")
+        fail(f"`{name}`: a entrada deveria ter forma (32, 32, 3), mas tem {input_shape[1:]}.",
+             hints=[Hint("keras_cifar10.input_shape", "`keras.Input((32, 32, 3))` — imagens "
+                         "32×32 com 3 canais, canais por último.")])
     output_shape = tuple(model.outputs[0].shape)
     if output_shape[1:] != (10,):
         fail(f"`{name}`: a saída deveria ter 10 números por imagem (um por classe), mas tem "
-             f"forma {output_shape[1:]}.\n  dica: a última camada é `layers.Dense(10, "
-             f"activation=\"softmax\")`.")
+             f"forma {output_shape[1:]}.", hints=[Hint("keras_cifar10.output_shape",
+                 "a última camada é `layers.Dense(10, activation=\"softmax\")`.")])
     n_params = model.count_params()
     if n_params > BUDGET:
         count, budget = (f"{v:,}".replace(",", ".") for v in (n_params, BUDGET))
         fail(f"`{name}`: o modelo tem {count} parâmetros, acima do orçamento de "
-             f"{budget}.\n  dica: use menos filtros ou troque `Flatten` por "
-             f"`GlobalAveragePooling2D` antes da camada densa (a densa sobre a imagem "
-             f"achatada é a que mais pesa).")
+             f"{budget}.", hints=[Hint("keras_cifar10.over_budget", "use menos filtros ou troque "
+                                       "`Flatten` por `GlobalAveragePooling2D` antes da camada densa "
+                                       "(a densa sobre a imagem achatada é a que mais pesa).")])
     if not any(isinstance(layer, keras.layers.Conv2D) for layer in _all_layers(model)):
         fail(f"`{name}`: o modelo não tem nenhuma camada `layers.Conv2D` — isto é um MLP, não "
              f"uma rede convolucional.")
@@ -194,15 +200,13 @@ def check_build_model(build_model):
     if not (np.all(probs >= -1e-6) and is_close(probs.sum(axis=1), np.ones(len(probs)), rtol=1e-5, atol=1e-4)):
         fail(f"`{name}`: a saída deveria ser uma distribuição de probabilidade (números ≥ 0 "
              f"que somam 1 em cada imagem), mas as somas das linhas são "
-             f"{fmt(probs.sum(axis=1)[:4])}…\n  dica: use `activation=\"softmax\"` na última "
-             f"camada.")
+             f"{fmt(probs.sum(axis=1)[:4])}…", hints=[Hint("keras_cifar10.not_probabilities",
+                 "use `activation=\"softmax\"` na última camada.")])
     if not getattr(model, "compiled", False) or getattr(model, "optimizer", None) is None:
         fail(f"`{name}`: o modelo não foi compilado. Chame `model.compile(optimizer=\"adam\", "
              f"loss=\"sparse_categorical_crossentropy\", metrics=[\"accuracy\"])` antes do "
              f"`return`.")
-    problem = _loss_problem(model.loss)
-    if problem:
-        fail(f"`{name}`: {problem}")
+    _check_loss(name, model.loss)
 
     X_train, y_train, X_test, y_test, source = _cifar10()
     model.fit(X_train.astype(np.float32) / 255, y_train, epochs=EPOCHS, batch_size=32,
@@ -212,16 +216,17 @@ def check_build_model(build_model):
     if accuracy < MIN_ACCURACY:
         if any(isinstance(layer, keras.layers.GlobalAveragePooling2D)
                for layer in _all_layers(model)):
-            hint = ("com `GlobalAveragePooling2D`, uma rede pequena aprende devagar: cada mapa "
-                    "vira um número só. Troque-a por `layers.Flatten()` seguida de uma camada "
-                    "densa pequena, como `layers.Dense(48, activation=\"relu\")`, como no "
-                    "capítulo 9 (cabe no orçamento).")
+            hint = Hint("keras_cifar10.global_average_pooling", "com `GlobalAveragePooling2D`, uma "
+                        "rede pequena aprende devagar: cada mapa vira um número só. Troque-a por "
+                        "`layers.Flatten()` seguida de uma camada densa pequena, como "
+                        "`layers.Dense(48, activation=\"relu\")`, como no capítulo 9 (cabe no "
+                        "orçamento).")
         else:
-            hint = ("confira as ativações ReLU nas convoluções e a taxa de aprendizado do "
-                    "otimizador (o padrão do Adam, 0.001, funciona).")
+            hint = Hint("keras_cifar10.does_not_learn", "confira as ativações ReLU nas "
+                        "convoluções e a taxa de aprendizado do otimizador (o padrão do Adam, "
+                        "0.001, funciona).")
         fail(f"`{name}`: treinado {EPOCHS} épocas com {TRAIN_SIZE} fotos de treino do "
              f"{source}, o modelo acertou só {f'{100 * accuracy:.1f}'.replace('.', ',')}% de "
              f"{TEST_SIZE} fotos de "
-             f"teste; esperado pelo menos {100 * MIN_ACCURACY:.0f}% (o acaso é 10%).\n"
-             f"  dica: {hint}")
+             f"teste; esperado pelo menos {100 * MIN_ACCURACY:.0f}% (o acaso é 10%).", hints=[hint])
     passed("check_build_model", 7)

@@ -20,7 +20,7 @@ import os
 
 import numpy as np
 
-from .checking import as_numbers, call, fail, fmt, install_notebook_hints, passed
+from .checking import Hint, as_numbers, call, fail, fmt, install_notebook_hints, passed
 
 __all__ = ["check_build_model", "check_evaluate"]
 
@@ -73,33 +73,31 @@ def _check_loss(keras, model):
     loss_fn = _loss_function(keras, model.loss)
     case = f"o custo compilado ({name}) com rótulos inteiros (n,) e probabilidades (n, 10)"
     if loss_fn is None:
-        fail(f"`build_model`: não reconheci o custo compilado ({fmt(model.loss)}).\n"
-             "  dica: use `loss=\"sparse_categorical_crossentropy\"`.")
+        fail(f"`build_model`: não reconheci o custo compilado ({fmt(model.loss)}).", hints=[
+            Hint("keras_mnist.unknown_loss", "use `loss=\"sparse_categorical_crossentropy\"`.")])
     try:
         got = float(_np_mean(np.asarray(loss_fn(y, probs), dtype=np.float64)))
     except Exception as exc:
-        message = (f"`build_model`: o custo compilado não aceita rótulos inteiros.\n"
-                   f"  entrada: {case}\n  erro: {type(exc).__name__}: {str(exc)[:160]}")
-        if "categorical" in str(name).lower() or "Categorical" in name:
-            message += ("\n  dica: `categorical_crossentropy` espera alvos one-hot (n, 10); "
-                        "com rótulos inteiros (n,) use `sparse_categorical_crossentropy`.")
-        else:
-            message += ("\n  dica: este exercício é de classificação com rótulos inteiros: use "
-                        "`loss=\"sparse_categorical_crossentropy\"` (não o erro quadrático).")
-        fail(message, cause=exc)
+        hint = (Hint("keras_mnist.one_hot_loss", "`categorical_crossentropy` espera alvos one-hot "
+                     "(n, 10); com rótulos inteiros (n,) use `sparse_categorical_crossentropy`.")
+                if "categorical" in name.lower() else
+                Hint("keras_mnist.loss_rejects_integer_labels", "este exercício é de "
+                     "classificação com rótulos inteiros: use "
+                     "`loss=\"sparse_categorical_crossentropy\"` (não o erro quadrático)."))
+        fail(f"`build_model`: o custo compilado não aceita rótulos inteiros.\n  entrada: {case}\n"
+             f"  erro: {type(exc).__name__}: {str(exc)[:160]}", cause=exc, hints=[hint])
     if not abs(got - expected) <= 1e-4 * max(1.0, abs(expected)):
-        message = (f"`build_model`: o custo compilado não é a entropia cruzada para rótulos "
-                   f"inteiros.\n  entrada:  {case}\n  esperado: {expected:.6g}\n"
-                   f"  recebido: {got:.6g}")
         logits_loss = _cross_entropy(y, _np_exp(probs) / _np_exp(probs).sum(axis=1, keepdims=True))
-        if abs(got - logits_loss) <= 1e-4 * max(1.0, logits_loss):
-            message += ("\n  dica: o custo foi criado com `from_logits=True`, mas a última camada "
-                        "já aplica a softmax (a softmax entraria duas vezes). Use "
-                        "`from_logits=False` (o padrão).")
-        else:
-            message += ("\n  dica: use `loss=\"sparse_categorical_crossentropy\"` "
-                        "(a entropia cruzada para rótulos inteiros), não o erro quadrático.")
-        fail(message)
+        hint = (Hint("keras_mnist.from_logits_on_softmax", "o custo foi criado com "
+                     "`from_logits=True`, mas a última camada já aplica a softmax (a softmax "
+                     "entraria duas vezes). Use `from_logits=False` (o padrão).")
+                if abs(got - logits_loss) <= 1e-4 * max(1.0, logits_loss) else
+                Hint("keras_mnist.loss_not_cross_entropy", "use "
+                     "`loss=\"sparse_categorical_crossentropy\"` (a entropia cruzada para rótulos "
+                     "inteiros), não o erro quadrático."))
+        fail(f"`build_model`: o custo compilado não é a entropia cruzada para rótulos inteiros.\n"
+             f"  entrada:  {case}\n  esperado: {expected:.6g}\n  recebido: {got:.6g}",
+             hints=[hint])
 
 
 def check_build_model(build_model):
@@ -109,8 +107,9 @@ def check_build_model(build_model):
     model = call(build_model, "build_model", case="build_model()")
     if not isinstance(model, keras.Model):
         fail(f"`build_model` deveria devolver um modelo do Keras (`keras.Model`, por exemplo um "
-             f"`keras.Sequential`), mas devolveu {type(model).__name__}."
-             + ("\n  dica: faltou o `return model`?" if model is None else ""))
+             f"`keras.Sequential`), mas devolveu {type(model).__name__}.", hints=[
+                 Hint("keras_mnist.missing_return", "faltou o `return model`?") if model is None
+                 else None])
     try:
         in_shape, out_shape = tuple(model.input_shape), tuple(model.output_shape)
     except (AttributeError, ValueError) as exc:
@@ -118,27 +117,28 @@ def check_build_model(build_model):
              "`keras.Input(shape=(784,))`.", cause=exc)
     if in_shape != (None, 784):
         fail(f"`build_model`: a entrada deveria ter forma (None, 784) — uma imagem 28×28 por "
-             f"linha —, mas tem {in_shape}.\n  dica: `keras.Input(shape=(784,))`.")
+             f"linha —, mas tem {in_shape}.",
+             hints=[Hint("keras_mnist.input_shape", "`keras.Input(shape=(784,))`.")])
     if out_shape != (None, 10):
         fail(f"`build_model`: a saída deveria ter forma (None, 10) — uma probabilidade por "
-             f"dígito —, mas tem {out_shape}.\n  dica: a última camada é `Dense(10, ...)`.")
+             f"dígito —, mas tem {out_shape}.",
+             hints=[Hint("keras_mnist.output_shape", "a última camada é `Dense(10, ...)`.")])
     activation = getattr(model.layers[-1], "activation", None)
     act_name = getattr(activation, "__name__", str(activation))
     if act_name != "softmax":
-        message = (f"`build_model`: a última camada deveria ter ativação softmax (a rede devolve "
-                   f"as probabilidades dos 10 dígitos), mas tem {act_name!r}.")
-        if act_name == "sigmoid":
-            message += ("\n  dica: a sigmoide trata cada saída como uma pergunta sim/não "
-                        "independente (as 10 não somam 1); para 10 classes exclusivas use "
-                        "`activation=\"softmax\"`.")
-        elif act_name == "linear":
-            message += ("\n  dica: sem ativação, a saída são logits; neste exercício a rede devolve "
-                        "probabilidades: `Dense(10, activation=\"softmax\")`.")
-        fail(message)
+        fail(f"`build_model`: a última camada deveria ter ativação softmax (a rede devolve "
+             f"as probabilidades dos 10 dígitos), mas tem {act_name!r}.", hints=[{
+                 "sigmoid": Hint("keras_mnist.sigmoid_output", "a sigmoide trata cada saída como "
+                                 "uma pergunta sim/não independente (as 10 não somam 1); para 10 "
+                                 "classes exclusivas use `activation=\"softmax\"`."),
+                 "linear": Hint("keras_mnist.logits_output", "sem ativação, a saída são logits; "
+                                "neste exercício a rede devolve probabilidades: "
+                                "`Dense(10, activation=\"softmax\")`."),
+             }.get(act_name)])
     if not getattr(model, "compiled", False) or getattr(model, "optimizer", None) is None:
-        fail("`build_model`: o modelo não foi compilado (ou não tem otimizador).\n"
-             "  dica: antes do `return`, chame `model.compile(optimizer=\"adam\", "
-             "loss=\"sparse_categorical_crossentropy\", metrics=[\"accuracy\"])`.")
+        fail("`build_model`: o modelo não foi compilado (ou não tem otimizador).", hints=[
+            Hint("keras_mnist.not_compiled", "antes do `return`, chame `model.compile(optimizer="
+                 "\"adam\", loss=\"sparse_categorical_crossentropy\", metrics=[\"accuracy\"])`.")])
     _check_loss(keras, model)
 
     # Um treino curto, com semente fixa, num modelo novo.
@@ -157,9 +157,10 @@ def check_build_model(build_model):
     if not accuracy >= MIN_ACCURACY:
         fail(f"`build_model`: depois de {EPOCHS} épocas em {N_TRAIN} imagens do MNIST (semente 0), "
              f"a rede acertou {100 * accuracy:.1f}% de outras {N_HELD_OUT}; o mínimo é "
-             f"{100 * MIN_ACCURACY:.0f}%.\n  dica: uma camada escondida `Dense(128, "
-             f"activation=\"relu\")` e o otimizador `\"adam\"` bastam (o `\"sgd\"`, com a "
-             f"taxa padrão de 0,01, é lento demais para só {EPOCHS} épocas).")
+             f"{100 * MIN_ACCURACY:.0f}%.", hints=[
+                 Hint("keras_mnist.learns_too_slowly", f"uma camada escondida `Dense(128, "
+                      f"activation=\"relu\")` e o otimizador `\"adam\"` bastam (o `\"sgd\"`, com "
+                      f"a taxa padrão de 0,01, é lento demais para só {EPOCHS} épocas).")])
     passed("check_build_model", 6)
 
 
@@ -192,35 +193,33 @@ def check_evaluate(evaluate):
         got = call(evaluate, "evaluate", model, X_case, y_case, case=case)
         arr = as_numbers(got, "evaluate", "a acurácia")
         if arr.ndim != 0:
-            message = (f"`evaluate` deveria devolver um número (a acurácia), mas devolveu forma "
-                       f"{arr.shape}: {fmt(arr)}.\n  entrada: {case}")
-            if arr.shape == (2,):
-                message += ("\n  dica: `model.evaluate` devolve [custo, acurácia]; "
-                            "a acurácia é o segundo.")
-            fail(message)
+            fail(f"`evaluate` deveria devolver um número (a acurácia), mas devolveu forma "
+                 f"{arr.shape}: {fmt(arr)}.\n  entrada: {case}", hints=[
+                     Hint("keras_mnist.returns_evaluate_list", "`model.evaluate` devolve [custo, "
+                          "acurácia]; a acurácia é o segundo.") if arr.shape == (2,) else None])
         value = float(arr)
         if abs(value - expected) <= 1e-6:
             continue
         message = (f"`evaluate`: a acurácia está errada.\n  entrada:  {case}\n"
                    f"  esperado: {expected:.6g}\n  recebido: {value:.6g}")
+        onehot = float(_np_mean(np.eye(10)[_np_argmax(z, axis=1)] == np.eye(10)[y_case]))
         if abs(value - 100 * expected) <= 1e-4:
-            message += "\n  dica: devolva a fração em [0, 1], não a porcentagem."
+            hint = Hint("keras_mnist.percentage", "devolva a fração em [0, 1], não a porcentagem.")
         elif abs(value - loss) <= 1e-3 * max(1.0, loss):
-            message += ("\n  dica: isto é o custo (entropia cruzada), não a acurácia; com "
-                        "`model.evaluate`, a acurácia é o segundo valor.")
+            hint = Hint("keras_mnist.returns_loss", "isto é o custo (entropia cruzada), não a "
+                        "acurácia; com `model.evaluate`, a acurácia é o segundo valor.")
         elif abs(value - expected * len(y_case)) <= 1e-6:
-            message += "\n  dica: isto é o número de acertos; divida por n."
+            hint = Hint("keras_mnist.counts_hits", "isto é o número de acertos; divida por n.")
         elif abs(value - (1 - expected)) <= 1e-6:
-            message += "\n  dica: isto é a taxa de erro; a acurácia é a fração de ACERTOS."
+            hint = Hint("keras_mnist.error_rate",
+                        "isto é a taxa de erro; a acurácia é a fração de ACERTOS.")
+        elif abs(value - onehot) <= 1e-6:
+            hint = Hint("keras_mnist.compares_one_hot", "comparar vetores one-hot elemento a "
+                        "elemento conta os zeros certos; compare `argmax` da saída com os rótulos `y`.")
         else:
-            onehot = float(_np_mean(np.eye(10)[_np_argmax(z, axis=1)] == np.eye(10)[y_case]))
-            if abs(value - onehot) <= 1e-6:
-                message += ("\n  dica: comparar vetores one-hot elemento a elemento conta os "
-                            "zeros certos; compare `argmax` da saída com os rótulos `y`.")
-            else:
-                message += ("\n  dica: a classe prevista é `np.argmax(model.predict(X), axis=1)`; "
-                            "a acurácia é `np.mean(previsto == y)`.")
-        fail(message)
+            hint = Hint("keras_mnist.wrong_accuracy", "a classe prevista é "
+                        "`np.argmax(model.predict(X), axis=1)`; a acurácia é `np.mean(previsto == y)`.")
+        fail(message, hints=[hint])
     if not 0.0 <= value <= 1.0:   # pragma: no cover - já garantido pelo valor esperado
         fail("`evaluate` deveria devolver um número entre 0 e 1.")
     passed("check_evaluate", len(cases))

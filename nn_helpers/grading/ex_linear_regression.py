@@ -11,7 +11,7 @@ de 3 meses estão escritos por extenso.
 
 import numpy as np
 
-from .checking import (as_numbers, call, expect_close, expect_tuple, fail, fmt,
+from .checking import (Hint, as_numbers, call, expect_close, expect_tuple, fail, fmt,
                        install_notebook_hints, is_close, passed, rng)
 
 __all__ = ["check_predict", "check_mse", "check_mae", "check_rmse",
@@ -50,8 +50,10 @@ def check_predict(predict):
         X, c, b = args
         got = call(predict, "predict", *args, case=case)
         expect_close(got, expected, "predict", case, what="ŷ", hints=[
-            (X @ c, "parece que o viés `b` ficou de fora: ŷ = X·c + b."),
-            (X @ c - b, "o viés `b` deve ser somado, não subtraído."),
+            (X @ c, Hint("linear_regression.bias_missing",
+                         "parece que o viés `b` ficou de fora: ŷ = X·c + b.")),
+            (X @ c - b, Hint("linear_regression.bias_subtracted",
+                             "o viés `b` deve ser somado, não subtraído.")),
         ])
     passed("check_predict", len(cases))
 
@@ -88,13 +90,20 @@ def _common_hints(y, y_hat):
     e = y - y_hat
     n = len(y)
     return {
-        "sum_sq": (np.sum(e ** 2), "parece a soma dos quadrados: faltou dividir por n (a média)."),
-        "mse": (np.mean(e ** 2), "isto é o MSE (média dos quadrados)."),
-        "mae": (np.mean(np.abs(e)), "isto é o MAE (média dos módulos)."),
-        "rmse": (np.sqrt(np.mean(e ** 2)), "isto é o RMSE (raiz do MSE)."),
-        "mean": (np.mean(e), "faltou o quadrado/módulo: erros positivos e negativos se cancelam."),
-        "sum_abs": (np.sum(np.abs(e)), "parece a soma dos módulos: faltou dividir por n."),
-        "n-1": (np.sum(e ** 2) / max(n - 1, 1), "divida por n, não por n − 1."),
+        "sum_sq": (np.sum(e ** 2), Hint("linear_regression.sum_of_squares",
+                                        "parece a soma dos quadrados: faltou dividir por n (a média).")),
+        "mse": (np.mean(e ** 2), Hint("linear_regression.is_mse",
+                                      "isto é o MSE (média dos quadrados).")),
+        "mae": (np.mean(np.abs(e)), Hint("linear_regression.is_mae",
+                                         "isto é o MAE (média dos módulos).")),
+        "rmse": (np.sqrt(np.mean(e ** 2)), Hint("linear_regression.is_rmse",
+                                                "isto é o RMSE (raiz do MSE).")),
+        "mean": (np.mean(e), Hint("linear_regression.errors_cancel", "faltou o quadrado/módulo: "
+                                  "erros positivos e negativos se cancelam.")),
+        "sum_abs": (np.sum(np.abs(e)), Hint("linear_regression.sum_of_abs",
+                                            "parece a soma dos módulos: faltou dividir por n.")),
+        "n-1": (np.sum(e ** 2) / max(n - 1, 1), Hint("linear_regression.divides_by_n_minus_1",
+                                                     "divida por n, não por n − 1.")),
     }
 
 
@@ -123,8 +132,8 @@ def check_rmse(rmse):
     __tracebackhide__ = True
     def hints(y, y_hat):
         h = _common_hints(y, y_hat)
-        return [h["mse"], h["mae"], (np.sqrt(np.sum((y - y_hat) ** 2)),
-                                     "a raiz deve ser da média, não da soma.")]
+        return [h["mse"], h["mae"], (np.sqrt(np.sum((y - y_hat) ** 2)), Hint(
+            "linear_regression.root_of_sum", "a raiz deve ser da média, não da soma."))]
     _loss_check(rmse, "rmse", lambda y, y_hat: np.sqrt(np.mean((y - y_hat) ** 2)), hints)
     passed("check_rmse", len(_loss_cases(2)))
 
@@ -151,16 +160,21 @@ def check_mse_gradient(mse_gradient):
         gc, gb = _true_gradient(X, y, c, b)
         n = len(y)
         expect_close(grad_c, gc, "mse_gradient", case, what="grad_c", hints=[
-            (-gc, "o sinal está trocado: o gradiente aponta para onde o erro CRESCE."),
-            (gc / 2, "faltou o fator 2 que vem da derivada do quadrado."),
-            (gc * n, "faltou dividir por n (o MSE é uma média)."),
-            (gc / 2 * n, "faltou o fator 2 e a divisão por n."),
+            (-gc, Hint("linear_regression.gradient_sign", "o sinal está trocado: o gradiente "
+                       "aponta para onde o erro CRESCE.")),
+            (gc / 2, Hint("linear_regression.gradient_factor_2",
+                          "faltou o fator 2 que vem da derivada do quadrado.")),
+            (gc * n, Hint("linear_regression.gradient_not_mean",
+                          "faltou dividir por n (o MSE é uma média).")),
+            (gc / 2 * n, Hint("linear_regression.gradient_factor_2_and_mean",
+                              "faltou o fator 2 e a divisão por n.")),
         ])
         expect_close(grad_b, gb, "mse_gradient", case, what="grad_b", hints=[
-            (0.0, "grad_b não pode ser sempre zero: o viés `b` também muda o erro."),
-            (-gb, "o sinal de grad_b está trocado."),
-            (gb / 2, "faltou o fator 2 em grad_b."),
-            (gb * n, "faltou dividir grad_b por n."),
+            (0.0, Hint("linear_regression.grad_b_zero",
+                       "grad_b não pode ser sempre zero: o viés `b` também muda o erro.")),
+            (-gb, Hint("linear_regression.grad_b_sign", "o sinal de grad_b está trocado.")),
+            (gb / 2, Hint("linear_regression.grad_b_factor_2", "faltou o fator 2 em grad_b.")),
+            (gb * n, Hint("linear_regression.grad_b_not_mean", "faltou dividir grad_b por n.")),
         ])
     # Conferência independente da fórmula: o gradiente numérico (diferenças finitas).
     X, y, c, b = X3, y3, c3, 0.7
@@ -208,20 +222,20 @@ def check_fit_gd(fit_gd):
                 f"valores), mas veio {fmt(history)}.\n  entrada: {case}")
         history_arr = as_numbers(history, "fit_gd", "history")
         if history_arr[-1] > history_arr[0]:
-            hint = ("\n  dica: o erro está subindo — sinal do gradiente trocado "
-                    "(deve ser `c = c - lr * grad_c`)?")
+            hint = Hint("linear_regression.climbs_the_gradient", "o erro está subindo — sinal "
+                        "do gradiente trocado (deve ser `c = c - lr * grad_c`)?")
         elif is_close(b, 0.0, rtol=0, atol=0) and not is_close(ref_b, 0.0):
-            hint = "\n  dica: `b` continua 0 — lembre de atualizar o viés também."
+            hint = Hint("linear_regression.b_never_updated",
+                        "`b` continua 0 — lembre de atualizar o viés também.")
         else:
-            hint = ""
+            hint = None
         try:
             expect_close(c, ref_c, "fit_gd", case, what="c (coeficientes finais)", rtol=1e-5)
             expect_close(b, ref_b, "fit_gd", case, what="b (viés final)", rtol=1e-5,
                          atol=1e-7)
         except AssertionError as exc:
-            fail(
-                f"{exc}\n  lembre: comece com c = 0 e b = 0 e faça exatamente `epochs` "
-                f"atualizações com todos os dados.{hint}")
+            fail(f"{exc}\n  lembre: comece com c = 0 e b = 0 e faça exatamente `epochs` "
+                 f"atualizações com todos os dados.", cause=exc, hints=[hint])
         # Aceitamos as duas convenções: MSE antes ou depois de cada atualização.
         if not (is_close(history_arr, after, rtol=1e-5) or is_close(history_arr, before, rtol=1e-5)):
             expect_close(history_arr, after, "fit_gd", case,

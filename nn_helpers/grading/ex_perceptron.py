@@ -18,7 +18,7 @@ as funções de ``nn_helpers`` que os capítulos ensinam.
 
 import numpy as np
 
-from .checking import (as_numbers, call, expect_close, expect_shape, expect_tuple, fail, fmt,
+from .checking import (Hint, as_numbers, call, expect_close, expect_shape, expect_tuple, fail, fmt,
                        install_notebook_hints, is_close, passed, rng)
 
 __all__ = ["check_step", "check_perceptron_predict", "check_perceptron_update",
@@ -40,8 +40,10 @@ REMINDER = ("\n  lembre: comece com w = 0 e b = 0; em cada época, percorra as a
             "dada, com uma chamada de `perceptron_update` por amostra, contando as que estavam "
             "erradas; exatamente `epochs` épocas.")
 
-TIE_HINT = ("no empate z = 0 o degrau vale 1: use `z >= 0`, não `z > 0` (a convenção do "
-            "enunciado).")
+TIE_HINT = Hint("perceptron.tie_strict", "no empate z = 0 o degrau vale 1: use `z >= 0`, não "
+                "`z > 0` (a convenção do enunciado).")
+SIGMOID_HINT = Hint("perceptron.update_sigmoid",
+                    "no perceptron ŷ é o degrau (0 ou 1), não a sigmoide.")
 
 
 # --- contas de referência (numpy puro) ----------------------------------------------------
@@ -80,17 +82,18 @@ def _separable(seed, n):
 
 # --- ajudantes ---------------------------------------------------------------------------
 
+def _if_on_array(exc):
+    """A dica para o ``if`` com arrays (``hint_for`` de ``call``)."""
+    if isinstance(exc, ValueError) and "truth value" in str(exc):
+        return Hint("perceptron.if_on_array", "`if z >= 0` só funciona com um número; para "
+                    "arrays use `np.where(z >= 0, 1, 0)` ou `(z >= 0).astype(int)`.")
+    return None
+
+
 def _call(f, name, *args, case):
     """``call`` com uma dica para o ``if`` com arrays."""
     __tracebackhide__ = True
-    try:
-        return call(f, name, *args, case=case)
-    except AssertionError as exc:
-        cause = exc.__cause__
-        if isinstance(cause, ValueError) and "truth value" in str(cause):
-            fail(f"{exc}\n  dica: `if z >= 0` só funciona com um número; para arrays use "
-                 f"`np.where(z >= 0, 1, 0)` ou `(z >= 0).astype(int)`.", cause=cause)
-        raise
+    return call(f, name, *args, case=case, hint_for=_if_on_array)
 
 
 def _zeros_and_ones(got, expected, name, case, what, shape_hint=None):
@@ -98,12 +101,13 @@ def _zeros_and_ones(got, expected, name, case, what, shape_hint=None):
     __tracebackhide__ = True
     raw = np.asarray(got)
     if raw.dtype == bool:
-        fail(f"`{name}`: {what} veio com True/False ({fmt(raw[()])}).\n  entrada: {case}\n"
-             f"  dica: devolva números 0 e 1: `(z >= 0).astype(int)` ou `np.where(z >= 0, 1, 0)`.")
+        fail(f"`{name}`: {what} veio com True/False ({fmt(raw[()])}).\n  entrada: {case}",
+             hints=[Hint("perceptron.booleans", "devolva números 0 e 1: `(z >= 0).astype(int)` "
+                         "ou `np.where(z >= 0, 1, 0)`.")])
     arr = expect_shape(got, expected, name, case, what, hint=shape_hint)
     if arr.size and not np.all((arr == 0) | (arr == 1)):
-        return arr, ("devolva só 0 ou 1 (a classe), não probabilidades nem o valor de z: "
-                     "aplique o degrau.")
+        return arr, Hint("perceptron.not_zero_one", "devolva só 0 ou 1 (a classe), não "
+                         "probabilidades nem o valor de z: aplique o degrau.")
     return arr, None
 
 
@@ -125,10 +129,12 @@ def check_step(step):
         got = _call(step, "step", z, case=case)
         z = np.asarray(z, dtype=float)
         arr, extra = _zeros_and_ones(got, _step(z), "step", case, "o degrau")
+        inverted = Hint("perceptron.step_inverted", "está invertido: 1 quando z ≥ 0, 0 quando z < 0.")
         hints = [((z > 0).astype(float), TIE_HINT),
-                 ((z <= 0).astype(float), "está invertido: 1 quando z ≥ 0, 0 quando z < 0."),
-                 ((z < 0).astype(float), "está invertido: 1 quando z ≥ 0, 0 quando z < 0."),
-                 (np.sign(z), "`np.sign` devolve −1, 0 ou 1; o degrau devolve 0 ou 1.")]
+                 ((z <= 0).astype(float), inverted),
+                 ((z < 0).astype(float), inverted),
+                 (np.sign(z), Hint("perceptron.step_is_sign",
+                                   "`np.sign` devolve −1, 0 ou 1; o degrau devolve 0 ou 1."))]
         if extra:
             hints.append((arr, extra))
         expect_close(arr, _step(z), "step", case, what="o degrau", hints=hints)
@@ -156,11 +162,13 @@ def check_perceptron_predict(perceptron_predict):
         z = X @ w + b
         arr, extra = _zeros_and_ones(
             got, _step(z), "perceptron_predict", case, "o vetor de previsões",
-            shape_hint="devolva um vetor com forma (n,) — um 0 ou 1 por linha de X (não uma "
-                       "coluna (n, 1) nem um número só).")
+            shape_hint=Hint("perceptron.predict_shape", "devolva um vetor com forma (n,) — um "
+                            "0 ou 1 por linha de X (não uma coluna (n, 1) nem um número só)."))
         hints = [((z > 0).astype(float), TIE_HINT),
-                 (_step(X @ w), "o viés `b` ficou de fora: ŷ = degrau(X·w + b)."),
-                 (_step(X @ w - b), "o viés `b` deve ser somado, não subtraído.")]
+                 (_step(X @ w), Hint("perceptron.predict_bias_missing",
+                                     "o viés `b` ficou de fora: ŷ = degrau(X·w + b).")),
+                 (_step(X @ w - b), Hint("perceptron.predict_bias_subtracted",
+                                         "o viés `b` deve ser somado, não subtraído."))]
         if extra:
             hints.append((arr, extra))
         expect_close(arr, _step(z), "perceptron_predict", case, what="o vetor de previsões",
@@ -198,30 +206,32 @@ def check_perceptron_update(perceptron_update):
         delta_gt = y - float(z > 0)
         delta_sig = y - 1 / (1 + np.exp(-z))
         w_hints = [
-            (w - lr * delta * x, "o sinal está trocado: w ← w + lr·(y − ŷ)·x."),
-            (w + delta * x, "faltou a taxa de aprendizado `lr`."),
-            (w + lr * delta_sig * x, "no perceptron ŷ é o degrau (0 ou 1), não a sigmoide."),
+            (w - lr * delta * x, Hint("perceptron.update_sign",
+                                      "o sinal está trocado: w ← w + lr·(y − ŷ)·x.")),
+            (w + delta * x, Hint("perceptron.update_no_lr", "faltou a taxa de aprendizado `lr`.")),
+            (w + lr * delta_sig * x, SIGMOID_HINT),
         ]
         if np.any(w != 0):   # com w = 0, multiplicar por w e não mudar nada são iguais
-            w_hints.append((w + lr * delta * w,
-                            "multiplique pela entrada x, não pelo peso w: Δw = lr·(y − ŷ)·x. "
-                            "Mansano, Gengo e Caridá escrevem Δw = λ·w·(y − ŷ), mas é um "
-                            "engano: com w = 0 os "
-                            "pesos nunca sairiam do lugar."))
+            w_hints.append((w + lr * delta * w, Hint(
+                "perceptron.update_times_w", "multiplique pela entrada x, não pelo peso w: "
+                "Δw = lr·(y − ŷ)·x. Mansano, Gengo e Caridá escrevem Δw = λ·w·(y − ŷ), mas é um "
+                "engano: com w = 0 os pesos nunca sairiam do lugar.")))
         if z == 0:
             w_hints.append((w + lr * delta_gt * x, TIE_HINT))
         if delta != 0:
-            w_hints.append((w, "os pesos não mudaram, mas a amostra estava errada: "
-                               "w ← w + lr·(y − ŷ)·x."))
+            w_hints.append((w, Hint("perceptron.update_w_unchanged", "os pesos não mudaram, "
+                                    "mas a amostra estava errada: w ← w + lr·(y − ŷ)·x.")))
         expect_close(new_w, ref_w, "perceptron_update", case, what="o vetor `w` novo",
                      hints=w_hints)
         b_hints = [
-            (b - lr * delta, "o sinal de b está trocado: b ← b + lr·(y − ŷ)."),
-            (b + delta, "faltou a taxa de aprendizado `lr` em b."),
-            (b + lr * delta_sig, "no perceptron ŷ é o degrau (0 ou 1), não a sigmoide."),
+            (b - lr * delta, Hint("perceptron.update_b_sign",
+                                  "o sinal de b está trocado: b ← b + lr·(y − ŷ).")),
+            (b + delta, Hint("perceptron.update_b_no_lr", "faltou a taxa de aprendizado `lr` em b.")),
+            (b + lr * delta_sig, SIGMOID_HINT),
         ]
         if delta != 0:
-            b_hints.append((b, "faltou atualizar o viés: b ← b + lr·(y − ŷ)."))
+            b_hints.append((b, Hint("perceptron.update_b_unchanged",
+                                    "faltou atualizar o viés: b ← b + lr·(y − ŷ).")))
         expect_close(new_b, ref_b, "perceptron_update", case, what="o viés `b` novo",
                      hints=b_hints)
     passed("check_perceptron_update", len(cases))
@@ -244,13 +254,13 @@ def check_train_perceptron(train_perceptron):
                  f"{fmt(w)} e {fmt(b[()])}.\n  entrada: {case}")
         predicted = _step(TRUTH_X @ w + b)
         if not is_close(predicted, y, rtol=0, atol=0):
-            stuck = ("\n  dica: os pesos não saíram do zero: a regra é w ← w + lr·(y − ŷ)·x, "
-                     "com a entrada x (não o peso w, como escrevem Mansano, Gengo e Caridá)."
-                     if not np.any(w) else "")
+            stuck = Hint("perceptron.train_stuck_at_zero", "os pesos não saíram do zero: a "
+                         "regra é w ← w + lr·(y − ŷ)·x, com a entrada x (não o peso w, como "
+                         "escrevem Mansano, Gengo e Caridá).")
             fail(f"`{name}`: depois do treino o perceptron deveria acertar toda a tabela do "
                  f"{table} (ele é linearmente separável), mas prevê {fmt(predicted)} em vez "
                  f"de {fmt(y)}.\n  entrada: {case}\n  pesos aprendidos: w = {fmt(w)}, "
-                 f"b = {fmt(float(b))}{stuck}")
+                 f"b = {fmt(float(b))}", hints=[stuck if not np.any(w) else None])
     # 2. Os valores exatos, com o contrato do enunciado.
     X_sep, y_sep = _separable(24, n=20)
     cases = [
@@ -266,8 +276,9 @@ def check_train_perceptron(train_perceptron):
             got = (f"{len(errors)} valores" if isinstance(errors, (list, tuple, np.ndarray))
                    else fmt(errors))
             fail(f"`{name}`: `errors_per_epoch` deve ter um número por época ({epochs} "
-                 f"valores), mas veio {got}.\n  entrada: {case}\n  dica: rode exatamente "
-                 f"`epochs` épocas, sem parar antes, mesmo quando os erros chegam a zero.")
+                 f"valores), mas veio {got}.\n  entrada: {case}",
+                 hints=[Hint("perceptron.train_stops_early", "rode exatamente `epochs` épocas, "
+                             "sem parar antes, mesmo quando os erros chegam a zero.")])
         errors = as_numbers(errors, name, "errors_per_epoch")
         ref_w, ref_b, during, after = _reference_train(X, y, lr, epochs)
         if not (is_close(w, ref_w) and is_close(b, ref_b)):
@@ -275,22 +286,25 @@ def check_train_perceptron(train_perceptron):
                                  name, 3, names, case)
             if not is_close(again[0], w, rtol=0, atol=0):
                 fail(f"`{name}` devolveu pesos diferentes em duas chamadas com a mesma entrada "
-                     f"({case}).\n  dica: nada de números aleatórios: comece com "
-                     f"`w = np.zeros(d)` e `b = 0.0`.")
+                     f"({case}).", hints=[Hint("perceptron.train_random_init", "nada de "
+                     "números aleatórios: comece com `w = np.zeros(d)` e `b = 0.0`.")])
             try:
                 expect_close(w, ref_w, name, case, what="o vetor `w` final")
                 expect_close(b, ref_b, name, case, what="o viés `b` final")
             except AssertionError as exc:
-                fail(f"{exc}{REMINDER}")
+                fail(f"{exc}{REMINDER}", cause=exc)
         hints = [
-            (after, "você contou os erros DEPOIS da época; conte durante a época: cada amostra "
-                    "cuja previsão estava errada no momento da sua atualização."),
-            (during / len(y), "conte QUANTAS amostras erraram (um inteiro), não a fração."),
-            (len(y) - during, "conte as amostras ERRADAS, não as certas."),
+            (after, Hint("perceptron.errors_counted_after", "você contou os erros DEPOIS da "
+                         "época; conte durante a época: cada amostra cuja previsão estava "
+                         "errada no momento da sua atualização.")),
+            (during / len(y), Hint("perceptron.errors_as_fraction",
+                                   "conte QUANTAS amostras erraram (um inteiro), não a fração.")),
+            (len(y) - during, Hint("perceptron.errors_counts_correct",
+                                   "conte as amostras ERRADAS, não as certas.")),
         ]
         try:
             expect_close(errors, during, name, case, hints=hints,
                          what="o histórico `errors_per_epoch` (amostras erradas em cada época)")
         except AssertionError as exc:
-            fail(str(exc) if "dica:" in str(exc) else f"{exc}{REMINDER}")
+            fail(str(exc) if exc.hints else f"{exc}{REMINDER}", cause=exc)
     passed("check_train_perceptron", len(cases) + 2)

@@ -18,7 +18,7 @@ from functools import partial
 
 import numpy as np
 
-from .checking import (as_numbers, call, expect_close, fail, fmt, install_notebook_hints,
+from .checking import (Hint, as_numbers, call, expect_close, fail, fmt, install_notebook_hints,
                        is_close, passed, rng)
 
 __all__ = ["check_softmax", "check_one_hot", "check_cross_entropy"]
@@ -33,7 +33,7 @@ DECK_LABELS = np.array([0, 1, 0, 2, 1])
 DECK_ONE_HOT = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [1.0, 0.0, 0.0],
                          [0.0, 0.0, 1.0], [0.0, 1.0, 0.0]])
 
-STABILITY_HINT = (
+STABILITY_HINT = Hint("softmax.unstable_exp",
     "subtraia o máximo de CADA LINHA antes da exponencial: "
     "`z - z.max(axis=-1, keepdims=True)`. O resultado não muda (o fator e^(−max) se cancela "
     "na divisão) e e^z nunca estoura. Com o máximo do array inteiro, uma linha de logits muito "
@@ -60,13 +60,14 @@ def _hint_for(cause):
     if isinstance(cause, (RuntimeWarning, FloatingPointError, OverflowError)):
         return STABILITY_HINT
     if isinstance(cause, np.exceptions.AxisError):
-        return ("use `axis=-1` (o último eixo): assim a mesma função serve para um vetor (k,) "
-                "e para uma matriz (n, k).")
+        return Hint("softmax.axis_not_last", "use `axis=-1` (o último eixo): assim a mesma "
+                    "função serve para um vetor (k,) e para uma matriz (n, k).")
     if isinstance(cause, ValueError) and "broadcast" in text:
-        return ("para dividir cada linha pela sua soma, some com `keepdims=True`: "
-                "`e.sum(axis=-1, keepdims=True)` tem forma (n, 1).")
+        return Hint("softmax.no_keepdims", "para dividir cada linha pela sua soma, some com "
+                    "`keepdims=True`: `e.sum(axis=-1, keepdims=True)` tem forma (n, 1).")
     if isinstance(cause, TypeError) and "only" in text and "array" in text:
-        return "use `np.exp` e `np.log` (funcionam em arrays inteiros), não `math.exp`/`math.log`."
+        return Hint("softmax.math_on_arrays", "use `np.exp` e `np.log` (funcionam em arrays "
+                    "inteiros), não `math.exp`/`math.log`.")
     return None
 
 
@@ -78,18 +79,21 @@ def _softmax_mistakes(z):
     """Os resultados de enganos comuns com a softmax, cada um com a sua dica."""
     e = np.exp(z - z.max())
     hints = [
-        (e / e.max(axis=-1, keepdims=True), "divida pela SOMA das exponenciais, não pelo "
-                                            "máximo: p_i = e^(z_i) / Σ_j e^(z_j)."),
-        (z / z.sum(axis=-1, keepdims=True), "faltou a exponencial: p_i = e^(z_i) / Σ_j e^(z_j)."),
-        (1 / (1 + np.exp(-z)), "isto é a sigmoide de cada logit; a softmax divide e^(z_i) "
-                               "pela soma de todas as exponenciais."),
+        (e / e.max(axis=-1, keepdims=True), Hint("softmax.divides_by_max", "divida pela SOMA "
+                                                 "das exponenciais, não pelo máximo: "
+                                                 "p_i = e^(z_i) / Σ_j e^(z_j).")),
+        (z / z.sum(axis=-1, keepdims=True), Hint("softmax.no_exp", "faltou a exponencial: "
+                                                 "p_i = e^(z_i) / Σ_j e^(z_j).")),
+        (1 / (1 + np.exp(-z)), Hint("softmax.is_sigmoid", "isto é a sigmoide de cada logit; a "
+                                    "softmax divide e^(z_i) pela soma de todas as exponenciais.")),
     ]
     if z.ndim == 2:
         hints += [
-            (e / e.sum(axis=0, keepdims=True), "normalize cada LINHA (uma amostra), não "
-                                               "cada coluna: use `axis=-1`."),
-            (e / e.sum(), "cada LINHA deve somar 1, não o lote inteiro: "
-                          "`e.sum(axis=-1, keepdims=True)`."),
+            (e / e.sum(axis=0, keepdims=True), Hint("softmax.normalizes_columns", "normalize "
+                                                    "cada LINHA (uma amostra), não cada coluna: "
+                                                    "use `axis=-1`.")),
+            (e / e.sum(), Hint("softmax.normalizes_whole_batch", "cada LINHA deve somar 1, não o "
+                               "lote inteiro: `e.sum(axis=-1, keepdims=True)`.")),
         ]
     return hints
 
@@ -140,26 +144,31 @@ def check_one_hot(one_hot):
         n = len(labels)
         expected = np.eye(k)[labels]
         if arr.shape != (n, k):
-            message = (f"`one_hot`: a matriz deveria ter forma ({n}, {k}) — uma linha por "
-                       f"rótulo, uma coluna por classe —, mas veio forma {arr.shape}.\n"
-                       f"  entrada: {case}")
+            hint = None
             if arr.shape == (k, n):
-                message += "\n  dica: está transposta: uma LINHA por amostra, (n, n_classes)."
+                hint = Hint("softmax.one_hot_transposed",
+                            "está transposta: uma LINHA por amostra, (n, n_classes).")
             elif arr.ndim == 2 and arr.shape[0] == n and arr.shape[1] == labels.max() + 1:
-                message += ("\n  dica: o número de colunas é `n_classes`, não `labels.max() + 1`"
-                            " (nem toda classe aparece em todo lote).")
-            fail(message)
+                hint = Hint("softmax.one_hot_classes_from_labels", "o número de colunas é "
+                            "`n_classes`, não `labels.max() + 1` (nem toda classe aparece em "
+                            "todo lote).")
+            fail(f"`one_hot`: a matriz deveria ter forma ({n}, {k}) — uma linha por rótulo, uma "
+                 f"coluna por classe —, mas veio forma {arr.shape}.\n  entrada: {case}",
+                 hints=[hint])
         shifted = np.zeros((n, k))
         shifted[np.arange(n), (labels - 1) % k] = 1
         expect_close(arr, expected, "one_hot", case, what="o resultado", hints=[
-            (shifted, "os rótulos começam em 0: o rótulo 0 liga a coluna 0."),
-            (1 - expected, "o 1 vai na coluna do rótulo e 0 nas outras (está invertido)."),
+            (shifted, Hint("softmax.one_hot_labels_from_1",
+                           "os rótulos começam em 0: o rótulo 0 liga a coluna 0.")),
+            (1 - expected, Hint("softmax.one_hot_inverted",
+                                "o 1 vai na coluna do rótulo e 0 nas outras (está invertido).")),
         ])
         dtype = np.asarray(got).dtype
         if dtype.kind != "f":
             fail(f"`one_hot`: os valores estão certos, mas o tipo é {dtype}; deveria ser float "
-                 f"(as contas com probabilidades são em ponto flutuante).\n  entrada: {case}\n"
-                 f"  dica: crie a matriz com `np.zeros((n, n_classes))` (float por padrão).")
+                 f"(as contas com probabilidades são em ponto flutuante).\n  entrada: {case}",
+                 hints=[Hint("softmax.one_hot_not_float",
+                             "crie a matriz com `np.zeros((n, n_classes))` (float por padrão).")])
     passed("check_one_hot", len(cases))
 
 
@@ -186,19 +195,23 @@ def check_cross_entropy(cross_entropy):
         expected = _cross_entropy(y, p)
         arr = as_numbers(got, "cross_entropy", "o valor da entropia cruzada")
         if arr.shape == () and not np.isfinite(arr):
-            fail(f"`cross_entropy`: veio {fmt(float(arr))}.\n  entrada: {case}\n"
-                 f"  dica: o logaritmo é das probabilidades `probs` (nunca zero), não de "
-                 f"`y_onehot` (que tem zeros): confira a ordem dos argumentos.")
+            fail(f"`cross_entropy`: veio {fmt(float(arr))}.\n  entrada: {case}", hints=[Hint(
+                "softmax.ce_log_of_onehot", "o logaritmo é das probabilidades `probs` (nunca "
+                "zero), não de `y_onehot` (que tem zeros): confira a ordem dos argumentos.")])
         n, k = y.shape
         expect_close(arr, expected, "cross_entropy", case, what="o valor da entropia cruzada", hints=[
-            (-expected, "faltou o sinal de menos: CE = −(1/n)·Σ_i Σ_j y_ij·ln(p_ij) (Mansano, "
-                        "Gengo e Caridá também esquecem o menos)."),
-            (expected * n, "faltou dividir por n: a entropia cruzada é a MÉDIA sobre as amostras."),
-            (expected / k, "a média é só sobre as n amostras: primeiro some nas k classes "
-                           "(`axis=1`), depois tire a média."),
-            (expected / np.log(10), "use o logaritmo natural `np.log` (ln), não `np.log10`."),
+            (-expected, Hint("softmax.ce_minus_missing", "faltou o sinal de menos: CE = "
+                             "−(1/n)·Σ_i Σ_j y_ij·ln(p_ij) (Mansano, Gengo e Caridá também "
+                             "esquecem o menos).")),
+            (expected * n, Hint("softmax.ce_sum_not_mean", "faltou dividir por n: a entropia "
+                                "cruzada é a MÉDIA sobre as amostras.")),
+            (expected / k, Hint("softmax.ce_mean_over_classes", "a média é só sobre as n "
+                                "amostras: primeiro some nas k classes (`axis=1`), depois tire "
+                                "a média.")),
+            (expected / np.log(10), Hint("softmax.ce_log10", "use o logaritmo natural `np.log` "
+                                         "(ln), não `np.log10`.")),
             (-np.mean(np.sum(y * np.log(p) + (1 - y) * np.log(1 - p), axis=1)),
-             "esta é a fórmula binária somada em cada classe; na multiclasse o erro de uma "
-             "amostra é só −Σ_j y_j·ln(p_j)."),
+             Hint("softmax.ce_binary_formula", "esta é a fórmula binária somada em cada classe; "
+                  "na multiclasse o erro de uma amostra é só −Σ_j y_j·ln(p_j).")),
         ])
     passed("check_cross_entropy", len(cases))

@@ -22,8 +22,8 @@ import textwrap
 
 import numpy as np
 
-from .checking import (call, expect_seed_respected, fail, fmt, install_notebook_hints, is_close,
-                       passed)
+from .checking import (Hint, call, expect_seed_respected, fail, fmt, install_notebook_hints,
+                       is_close, passed)
 
 __all__ = ["check_logic_weights", "check_xor", "check_train_xor"]
 
@@ -80,18 +80,21 @@ def _step_table(w, b, inputs, strict=False):
     return tuple(int(v) for v in (z > 0 if strict else z >= 0))
 
 
-def _gate_message(name, target, inputs, got, w, b):
+def _fail_gate(name, target, inputs, got, w, b):
+    __tracebackhide__ = True
     rows = "\n".join(f"    {x} → esperado {e}, recebido {g}" for x, e, g in zip(inputs, target, got))
-    message = f"`{name}` = ({fmt(w)}, {b:g}) não calcula {name.split('_')[0]}:\n{rows}"
+    hints = []
     if len(inputs) == 4 and got in GATES:
-        message += f"\n  dica: esses pesos calculam {GATES[got]}."
+        hints.append(Hint("xor_mlp.weights_compute_other_gate", f"esses pesos calculam {GATES[got]}."))
     if len(inputs) == 2 and got == (0, 1):
-        message += "\n  dica: isto repete a entrada; o NOT precisa de um peso negativo."
+        hints.append(Hint("xor_mlp.not_keeps_input",
+                          "isto repete a entrada; o NOT precisa de um peso negativo."))
     if _step_table(w, b, inputs, strict=True) == target:
-        message += ("\n  dica: algum z dá exatamente 0. Aqui o degrau é 1 se z ≥ 0, então z = 0 já "
-                    "dá 1 (com a convenção z > 0 daria 0). Afaste a fronteira das entradas, "
-                    "por exemplo com um viés entre dois valores inteiros (−0,5, −1,5...).")
-    return message
+        hints.append(Hint("xor_mlp.tie_at_zero", "algum z dá exatamente 0. Aqui o degrau é 1 se "
+                          "z ≥ 0, então z = 0 já dá 1 (com a convenção z > 0 daria 0). Afaste a "
+                          "fronteira das entradas, por exemplo com um viés entre dois valores "
+                          "inteiros (−0,5, −1,5...)."))
+    fail(f"`{name}` = ({fmt(w)}, {b:g}) não calcula {name.split('_')[0]}:\n{rows}", hints=hints)
 
 
 def check_logic_weights(AND_WEIGHTS, OR_WEIGHTS, NOT_WEIGHTS):
@@ -104,7 +107,7 @@ def check_logic_weights(AND_WEIGHTS, OR_WEIGHTS, NOT_WEIGHTS):
     for (name, _, inputs, target), (w, b) in zip(gates, unpacked):
         got = _step_table(w, b, inputs)
         if got != target:
-            fail(_gate_message(name, target, inputs, got, w, b))
+            _fail_gate(name, target, inputs, got, w, b)
     passed("check_logic_weights", 4 + 4 + 2)
 
 
@@ -157,8 +160,9 @@ def _function_node(f, name):
     try:
         tree = ast.parse(textwrap.dedent(inspect.getsource(f)))
     except (OSError, TypeError, SyntaxError, IndentationError):
-        fail(f"Não consegui ler o código de `{name}` para conferir {RULE}\n"
-             f"  dica: defina `{name}` com `def` numa célula do notebook e execute a célula.")
+        fail(f"Não consegui ler o código de `{name}` para conferir {RULE}",
+             hints=[Hint("xor_mlp.source_unreadable", f"defina `{name}` com `def` numa célula "
+                         f"do notebook e execute a célula.")])
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef) and node.name == f.__name__:
             return node
@@ -243,18 +247,17 @@ def check_xor(xor):
     if not is_close(got, target, rtol=0, atol=1e-12):
         rows = "\n".join(f"    xor{x} → esperado {e}, recebido {fmt(g)}"
                          for x, e, g in zip(INPUTS, target, got))
-        message = f"`xor` não dá a tabela-verdade do XOR:\n{rows}"
         name = GATES.get(tuple(int(round(g)) for g in got)) if set(got) <= {0.0, 1.0} else None
         if name == "XNOR":
-            message += ("\n  dica: sua rede calcula XNOR, o contrário do XOR em todas as entradas — "
-                        "como a rede de Mansano, Gengo e Caridá. Troque a porta final "
-                        "(ou tire um NOT).")
+            hint = Hint("xor_mlp.computes_xnor", "sua rede calcula XNOR, o contrário do XOR em "
+                        "todas as entradas — como a rede de Mansano, Gengo e Caridá. Troque a "
+                        "porta final (ou tire um NOT).")
         elif name == "OR":
-            message += ("\n  dica: isto é OR; falta excluir o caso (1, 1): "
+            hint = Hint("xor_mlp.computes_or", "isto é OR; falta excluir o caso (1, 1): "
                         "\"pelo menos um E não os dois\".")
-        elif name:
-            message += f"\n  dica: sua rede calcula {name}."
-        fail(message)
+        else:
+            hint = Hint("xor_mlp.computes_other_gate", f"sua rede calcula {name}.") if name else None
+        fail(f"`xor` não dá a tabela-verdade do XOR:\n{rows}", hints=[hint])
     passed("check_xor", len(INPUTS) + 1)
 
 
@@ -301,22 +304,24 @@ def _xor_train(hidden, lr, epochs, seed, mistake=None):
     return p
 
 
+_MSE_HINT = Hint("xor_mlp.mse_gradient", "isso é o gradiente do erro quadrático; aqui o custo é a "
+                 "entropia cruzada binária, e com a sigmoide na saída δ2 = (P − Y) / n.")
 _XOR_HINTS = {
-    "sign": "o sinal da atualização está trocado: o gradiente aponta para onde o custo CRESCE "
-            "(use `W = W - lr * dW`).",
-    "no_bias": "`b1` e `b2` não mudaram: atualize também os vieses (*bias*), com "
-               "dB = soma de δ nas amostras.",
-    "linear_hidden": "parece que a camada escondida ficou sem a sigmoide (A1 = Z1). Sem uma "
-                     "não linearidade a rede inteira é linear — e nenhum modelo linear separa o XOR.",
-    "no_hidden_derivative": "faltou multiplicar pela derivada da sigmoide escondida: "
-                            "δ1 = (δ2 · W2ᵀ) ⊙ A1 ⊙ (1 − A1).",
-    "mse": "isso é o gradiente do erro quadrático; aqui o custo é a entropia cruzada binária, "
-           "e com a sigmoide na saída δ2 = (P − Y) / n.",
-    "mse_half": "isso é o gradiente do erro quadrático; aqui o custo é a entropia cruzada binária, "
-                "e com a sigmoide na saída δ2 = (P − Y) / n.",
-    "W2_updated_first": "δ1 usa o W2 de ANTES da atualização: calcule todos os gradientes "
-                        "primeiro e só depois atualize os pesos.",
-    "sum": "faltou dividir por n = 4: o custo é a MÉDIA da entropia cruzada nas quatro entradas.",
+    "sign": Hint("xor_mlp.update_sign", "o sinal da atualização está trocado: o gradiente aponta "
+                 "para onde o custo CRESCE (use `W = W - lr * dW`)."),
+    "no_bias": Hint("xor_mlp.bias_not_updated", "`b1` e `b2` não mudaram: atualize também os "
+                    "vieses (*bias*), com dB = soma de δ nas amostras."),
+    "linear_hidden": Hint("xor_mlp.linear_hidden", "parece que a camada escondida ficou sem a "
+                          "sigmoide (A1 = Z1). Sem uma não linearidade a rede inteira é linear — "
+                          "e nenhum modelo linear separa o XOR."),
+    "no_hidden_derivative": Hint("xor_mlp.no_sigmoid_derivative", "faltou multiplicar pela "
+                                 "derivada da sigmoide escondida: δ1 = (δ2 · W2ᵀ) ⊙ A1 ⊙ (1 − A1)."),
+    "mse": _MSE_HINT,
+    "mse_half": _MSE_HINT,
+    "W2_updated_first": Hint("xor_mlp.w2_updated_first", "δ1 usa o W2 de ANTES da atualização: "
+                             "calcule todos os gradientes primeiro e só depois atualize os pesos."),
+    "sum": Hint("xor_mlp.sum_not_mean", "faltou dividir por n = 4: o custo é a MÉDIA da entropia "
+                "cruzada nas quatro entradas."),
 }
 _KEYS_SHAPES = ("W1", "b1", "W2", "b2")
 
@@ -336,11 +341,10 @@ def _params(result, hidden, case):
         except (TypeError, ValueError):
             fail(f"`train_xor`: params['{key}'] não é um array de números.\n  entrada: {case}")
         if arr.shape != shape:
-            hint = ""
-            if arr.shape == shape[::-1] and len(shape) == 2:
-                hint = "\n  dica: está transposto."
+            transposed = Hint("xor_mlp.transposed", "está transposto.")
             fail(f"`train_xor`: params['{key}'] deveria ter forma {shape}, mas tem {arr.shape}."
-                 f"\n  entrada: {case}{hint}")
+                 f"\n  entrada: {case}",
+                 hints=[transposed if arr.shape == shape[::-1] and len(shape) == 2 else None])
         out[key] = arr
     return out
 
@@ -368,8 +372,9 @@ def check_train_xor(train_xor):
     first, again, other = run(3, 5.0, 0, 7), run(3, 5.0, 0, 7), run(3, 5.0, 0, 8)
     expect_seed_respected(_same(first, again, rtol=0, atol=0), _same(first, other, rtol=0, atol=0),
                           "train_xor", (7, 8), "train_xor(hidden=3, lr=5.0, epochs=0, seed=7)",
-                          "pesos", "crie o gerador com `rng = np.random.default_rng(seed)` e "
-                          "sorteie com ele (não use `np.random.normal` sem semente).")
+                          "pesos", Hint("xor_mlp.seed_not_used", "crie o gerador com `rng = "
+                                        "np.random.default_rng(seed)` e sorteie com ele (não "
+                                        "use `np.random.normal` sem semente)."))
 
     # 2. A inicialização pedida (epochs = 0: nenhuma atualização).
     expected = _xor_init(3, 7)
@@ -379,10 +384,10 @@ def check_train_xor(train_xor):
                    "W2 = rng.normal(0, 1, size=(hidden, 1)) (nesta ordem); b1 e b2 zerados.\n"
                    "  entrada: train_xor(hidden=3, lr=5.0, epochs=0, seed=7)\n"
                    + _diff_text(first, expected))
-        if _same(first, _xor_init(3, 7, legacy=True)):
-            message += ("\n  dica: isto é o gerador antigo (`np.random.seed` / `np.random.normal`); "
-                        "use o novo, `rng = np.random.default_rng(seed)`, e `rng.normal(...)`.")
-        fail(message)
+        legacy = Hint("xor_mlp.legacy_generator", "isto é o gerador antigo (`np.random.seed` / "
+                      "`np.random.normal`); use o novo, `rng = np.random.default_rng(seed)`, e "
+                      "`rng.normal(...)`.")
+        fail(message, hints=[legacy if _same(first, _xor_init(3, 7, legacy=True)) else None])
 
     # 3. Um passo e três passos de retropropagação, iguais aos da referência.
     for epochs in (1, 3):
@@ -392,11 +397,10 @@ def check_train_xor(train_xor):
             message = (f"`train_xor`: depois de {epochs} época(s) os pesos não batem com os do "
                        f"gradiente descendente na entropia cruzada binária média.\n"
                        f"  entrada: {case}\n{_diff_text(got, expected)}")
-            for mistake, hint in _XOR_HINTS.items():
-                if _same(got, _xor_train(3, 0.5, epochs, 7, mistake), rtol=1e-4, atol=1e-7):
-                    message += f"\n  dica: {hint}"
-                    break
-            fail(message)
+            hint = next((hint for mistake, hint in _XOR_HINTS.items()
+                         if _same(got, _xor_train(3, 0.5, epochs, 7, mistake), rtol=1e-4, atol=1e-7)),
+                        None)
+            fail(message, hints=[hint])
 
     # 4. O treino completo acerta as quatro entradas (limiar 0,5), com duas sementes.
     for seed in (0, 1):

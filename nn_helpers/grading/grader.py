@@ -32,6 +32,7 @@ from pathlib import Path
 
 import nbformat
 
+from .checking import GRADING_ENV, HINTS_MIME
 from .release import NotebookError, classify, defined_names, make_exercise, read_notebook
 
 __all__ = ["CheckResult", "Limits", "SubmissionResult", "build_grading_notebook",
@@ -59,6 +60,7 @@ class CheckResult:
     score: float = 0.0
     status: str = "not_run"        # passed | failed | timeout | not_run
     message: str = ""
+    hints: list = field(default_factory=list)   # as dicas dadas: [{"id": ..., "text": ...}]
 
 
 @dataclass
@@ -211,6 +213,7 @@ def _kernel_env():
         env[var] = "1"
     env["MPLBACKEND"] = "Agg"
     env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+    env[GRADING_ENV] = "1"         # as verificações publicam os ids das dicas que derem
     return env
 
 
@@ -223,6 +226,50 @@ def _error_of(cell):
     return errors[0] if errors else None
 
 
+async def _connect(km, timeout=60.0):
+    """O cliente de um kernel recém-iniciado, pronto para executar.
+
+    É o ``wait_for_ready`` do ``jupyter_client`` sem a espera fixa do fim (0,2 s a cada kernel,
+    esvaziando o canal de saída): as mensagens que sobram ali são de outros pedidos, e o nbclient
+    já descarta o que não é resposta à célula que executa.
+    """
+    from queue import Empty
+
+    kc = km.client()
+    kc.start_channels()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        kc.kernel_info()
+        try:
+            reply = await kc.shell_channel.get_msg(timeout=1)
+            # Chegou a resposta; uma mensagem no canal de saída prova que ele está ligado.
+            if reply["msg_type"] == "kernel_info_reply":
+                await kc.iopub_channel.get_msg(timeout=0.2)
+                return kc
+        except Empty:
+            if not await km.is_alive():
+                break
+    kc.stop_channels()
+    raise RuntimeError("o kernel não respondeu ao ser iniciado")
+
+
+async def _stop(km, kc):
+    """Mata o kernel e todo o seu grupo de processos, espera o fim (sem as pausas fixas de 0,1 s
+    do ``shutdown_kernel``) e fecha canais e arquivos de conexão."""
+    import signal
+
+    process = getattr(km.provisioner, "process", None)
+    if process is not None and process.poll() is None:
+        await km.provisioner.send_signal(getattr(signal, "SIGKILL", signal.SIGTERM))
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            await km.shutdown_kernel(now=True)
+    if kc is not None:
+        kc.stop_channels()
+    await km.cleanup_resources()
+
+
 def _run(nb, limits, workdir):
     """Executa ``nb`` inteiro, em ordem, num kernel novo. Retorna ``(nb, morreu, sem_orçamento)``.
 
@@ -231,6 +278,7 @@ def _run(nb, limits, workdir):
     tempo esgotado é o relógio, não o erro da célula: um ``KeyboardInterrupt`` que
     o próprio aluno levanta é um erro comum.
     """
+    from jupyter_core.utils import run_sync
     from nbclient import NotebookClient
     from nbclient.exceptions import DeadKernelError
 
@@ -243,26 +291,29 @@ def _run(nb, limits, workdir):
         resources={"metadata": {"path": str(workdir)}})
     start = time.monotonic()
     out_of_budget = False
-    # stderr do processo do kernel (avisos do próprio Jupyter) não é da entrega: descartado.
-    kwargs = {"env": _kernel_env(), "stderr": subprocess.DEVNULL}
     # O preâmbulo entra como a primeira célula e sai depois: executá-lo "fora" do notebook,
     # com um índice qualquer, faria o nbclient gravá-lo por cima de uma célula de verdade.
     nb.cells.insert(0, nbformat.v4.new_code_cell(_preamble(limits)))
+    client.km = client.create_kernel_manager()
+    # stderr do processo do kernel (avisos do próprio Jupyter) não é da entrega: descartado.
+    client.start_new_kernel(env=_kernel_env(), stderr=subprocess.DEVNULL)
     try:
-        with client.setup_kernel(**kwargs):
-            for index, cell in enumerate(nb.cells):
-                if cell.cell_type != "code":
-                    continue
-                if time.monotonic() - start > limits.budget:
-                    out_of_budget = True
-                    break
-                began = time.monotonic()
-                client.execute_cell(cell, index)
-                if time.monotonic() - began >= limits.cell_timeout:
-                    cell.metadata[TIMED_OUT] = True
+        client.kc = run_sync(_connect)(client.km)
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type != "code":
+                continue
+            if time.monotonic() - start > limits.budget:
+                out_of_budget = True
+                break
+            began = time.monotonic()
+            client.execute_cell(cell, index)
+            if time.monotonic() - began >= limits.cell_timeout:
+                cell.metadata[TIMED_OUT] = True
         died = False
     except DeadKernelError:
         died = True
+    finally:
+        run_sync(_stop)(client.km, client.kc)
     nb.cells.pop(0)
     return nb, died, out_of_budget
 
@@ -271,6 +322,13 @@ def _raised(error):
     """``ValueError: a mensagem`` — ou ``ValueError (sem mensagem)``: nunca uma nota vazia."""
     evalue = (error.get("evalue") or "").strip()
     return f"{error.get('ename')}: {evalue}" if evalue else f"{error.get('ename')} (sem mensagem)"
+
+
+def _hints_of(cell):
+    """As dicas da falha de uma verificação: a última publicação da célula (veja ``checking.fail``)."""
+    published = [o["data"][HINTS_MIME] for o in cell.get("outputs", [])
+                 if o.get("output_type") == "display_data" and HINTS_MIME in o.get("data", {})]
+    return list(published[-1]) if published else []
 
 
 def _message(error):
@@ -321,6 +379,7 @@ def _collect(nb, exercise, submission_name, notes, limits):
                                         if o.get("name") == "stdout").strip()[-500:]
             else:
                 check.status, check.message = "failed", _message(error)
+                check.hints = _hints_of(cell)
         result.score += check.score
         result.checks.append(check)
     return result

@@ -3,7 +3,7 @@
     nn-grade summary notas/      # Markdown na tela (ou no $GITHUB_STEP_SUMMARY) e notas/report.html
 
 Para cada verificação, quantas entregas passaram e os enganos reconhecidos mais comuns: as dicas
-que as verificações deram ("14 de 40: faltou dividir por n"). Para a turma, a distribuição das
+que as verificações deram, contadas pelo id estável de cada dica ("14 de 40: faltou dividir por n"). Para a turma, a distribuição das
 notas. O HTML é uma página só, sem JavaScript e sem nada de fora: abre offline, de um pen drive.
 """
 
@@ -22,11 +22,12 @@ STATUS_PT = {"graded": "corrigidas", "timeout": "com tempo esgotado",
 
 @dataclass
 class CheckSummary:
-    """Uma verificação na turma: quantas passaram e as dicas mais dadas."""
+    """Uma verificação na turma: quantas passaram e as dicas mais dadas (contadas por id)."""
     name: str
     passed: int = 0
     total: int = 0
-    mistakes: Counter = field(default_factory=Counter)
+    mistakes: Counter = field(default_factory=Counter)   # id da dica → entregas
+    texts: dict = field(default_factory=dict)             # id da dica → um texto dela
 
 
 @dataclass
@@ -37,12 +38,6 @@ class ClassSummary:
     scores: list = field(default_factory=list)
     statuses: Counter = field(default_factory=Counter)
     checks: dict = field(default_factory=dict)      # nome → CheckSummary, na ordem do notebook
-
-
-def _hints(message):
-    """As dicas de uma mensagem de verificação (as linhas ``dica: ...``)."""
-    return [line.strip().removeprefix("dica:").strip()
-            for line in (message or "").splitlines() if line.strip().startswith("dica:")]
 
 
 def summarize(results):
@@ -59,7 +54,10 @@ def summarize(results):
             entry.total += 1
             entry.passed += check.status == "passed"
             if check.status != "passed":
-                entry.mistakes.update(_hints(check.message))
+                hints = {h["id"]: h["text"] for h in check.hints}
+                entry.mistakes.update(hints.keys())
+                for hint_id, text in hints.items():
+                    entry.texts.setdefault(hint_id, text)
     return list(by_exercise.values())
 
 
@@ -83,8 +81,9 @@ def summary_markdown(results, report_name=None):
                   f"{n} entregas; nota média {_br(mean)} de {s.max_score:g}; situações: {statuses}.",
                   "", "| verificação | passaram | enganos reconhecidos mais comuns |", "|---|---|---|"]
         for check in s.checks.values():
-            common = "; ".join(f"{count} de {check.total}: {_md_cell(hint)}"
-                               for hint, count in check.mistakes.most_common(TOP_MISTAKES))
+            common = "; ".join(f"{count} de {check.total}: {_md_cell(check.texts[hint_id])} "
+                               f"(`{hint_id}`)"
+                               for hint_id, count in check.mistakes.most_common(TOP_MISTAKES))
             lines.append(f"| `{check.name}` | {check.passed} de {check.total} | {common or '—'} |")
         lines.append("")
     if report_name:
@@ -159,8 +158,9 @@ def report_html(results):
         statuses = html.escape(_statuses(s))
         rows = []
         for check in s.checks.values():
-            common = "".join(f"<li>{count} de {check.total}: {html.escape(hint)}</li>"
-                             for hint, count in check.mistakes.most_common(TOP_MISTAKES))
+            common = "".join(f"<li>{count} de {check.total}: {html.escape(check.texts[hint_id])} "
+                             f'<code class="muted">{html.escape(hint_id)}</code></li>'
+                             for hint_id, count in check.mistakes.most_common(TOP_MISTAKES))
             rows.append(f"<tr><td><code>{html.escape(check.name)}</code></td>"
                         f'<td class="n">{check.passed} de {check.total}</td>'
                         f"<td>{f'<ul>{common}</ul>' if common else '—'}</td></tr>")
