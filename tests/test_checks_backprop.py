@@ -179,6 +179,12 @@ def naive_softmax(Z):
         return E / E.sum(axis=1, keepdims=True)
 
 
+def global_max_softmax(Z):
+    with np.errstate(invalid="ignore"):                  # 0/0 = nan na linha de baixo: o engano
+        E = np.exp(Z - np.max(Z))
+        return E / E.sum(axis=1, keepdims=True)
+
+
 def softmax_over_columns(Z):
     E = np.exp(Z - Z.max(axis=0, keepdims=True))
     return E / E.sum(axis=0, keepdims=True)
@@ -241,6 +247,8 @@ MISTAKES = {
     "forward with tanh": ("check_forward", forward_with(hidden=np.tanh), "backprop.hidden_tanh"),
     "forward with unstable softmax": ("check_forward", forward_with(output=naive_softmax),
                                       "Subtraia o máximo de cada linha"),
+    "forward subtracts the global max": ("check_forward", forward_with(output=global_max_softmax),
+                                         "backprop.softmax_global_max"),
     "forward normalizes columns": ("check_forward", forward_with(output=softmax_over_columns),
                                    "cada LINHA"),
     "forward with sigmoid output": ("check_forward", forward_with(output=sigmoid),

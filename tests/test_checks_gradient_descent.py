@@ -148,10 +148,16 @@ def step_update(x, y, w, b, lr):
     return w + lr * d * x, b + lr * d
 
 
-def in_place_update(x, y, w, b, lr):
-    d = y - output_formula(x, w, b)
-    w += lr * d * x
-    return w, b + lr * d
+def bias_with_new_weights_update(x, y, weights, bias, learnrate):
+    weights = weights + learnrate * (y - output_formula(x, weights, bias)) * x
+    bias = bias + learnrate * (y - output_formula(x, weights, bias))   # ŷ já com os pesos novos
+    return weights, bias
+
+
+def in_place_update(x, y, weights, bias, learnrate):    # o estilo do curso da Udacity
+    d = y - output_formula(x, weights, bias)
+    weights += learnrate * d * x
+    return weights, bias + learnrate * d
 
 
 def random_init(d):
@@ -214,8 +220,10 @@ MISTAKES = {
     "update returns the old weights": ("check_update_weights", stale_weights_update,
                                        "os pesos não mudaram"),
     "update uses the perceptron step": ("check_update_weights", step_update, "não o degrau"),
+    "update recomputes the error for the bias": ("check_update_weights", bias_with_new_weights_update,
+                                                 "gradient_descent.bias_uses_new_weights"),
     "update changes the weights in place": ("check_update_weights", in_place_update,
-                                            "modificou um dos arrays"),
+                                            "`weights = weights + ...`"),
     "update returns only the weights": ("check_update_weights",
                                         lambda x, y, w, b, lr: update_weights(x, y, w, b, lr)[0],
                                         "deve devolver 2 valores"),
@@ -246,3 +254,11 @@ def test_a_notebook_that_silences_numpy_warnings_still_fails_the_overflow_check(
     with np.errstate(all="ignore"):
         with pytest.raises(AssertionError, match="overflow"):
             checks.check_sigmoid(naive_sigmoid)
+
+
+def test_a_doubled_product_is_not_blamed_on_the_bias():
+    # No ponto [2, −1] com w = [0,5, 2] e b = 0,5, 2·x·w + b = x·w − b: o primeiro caso que
+    # falha tem de distinguir os dois enganos.
+    with pytest.raises(AssertionError) as failure:
+        checks.check_output_formula(lambda x, w, b: 1 / (1 + np.exp(-(2 * (x @ w) + b))))
+    assert "gradient_descent.output_bias_subtracted" not in [h.id for h in failure.value.hints]

@@ -140,5 +140,8 @@ def test_changing_the_inputs_in_place_is_caught():
     def sneaky(X, c, b):
         X += 1
         return X @ c + b - c.sum()
-    with pytest.raises(AssertionError, match="modificou um dos arrays"):
+    with pytest.raises(AssertionError, match="modificou um dos arrays que recebeu, `X`") as failure:
         checks.check_predict(sneaky)
+    # A dica nomeia a operação que faz isso e o que escrever no lugar.
+    assert "`X += ...`" in str(failure.value) and "`X = X + ...`" in str(failure.value)
+    assert [h.id for h in failure.value.hints] == ["common.mutated_input"]

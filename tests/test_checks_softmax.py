@@ -159,3 +159,18 @@ def test_a_notebook_that_silences_numpy_warnings_still_fails_the_stability_check
     with np.errstate(all="ignore"):
         with pytest.raises(AssertionError, match="subtraia o máximo"):
             checks.check_softmax(naive_softmax)
+
+
+@pytest.mark.parametrize("protect", [
+    lambda p: p + 1e-7,                                    # o ε do Keras
+    lambda p: p + 1e-5,                                    # o maior ε que o enunciado aceita
+    lambda p: np.clip(p, 1e-7, 1 - 1e-7),                  # o corte
+], ids=["eps-1e-7", "eps-1e-5", "clip"])
+def test_an_epsilon_inside_the_log_is_accepted_as_the_exercise_says(protect, capsys):
+    checks.check_cross_entropy(lambda y, p: -np.mean(np.sum(y * np.log(protect(p)), axis=1)))
+    assert "✅ check_cross_entropy" in capsys.readouterr().out
+
+
+def test_an_epsilon_far_beyond_the_exercise_is_rejected():
+    with pytest.raises(AssertionError, match="entropia cruzada está errado"):
+        checks.check_cross_entropy(lambda y, p: -np.mean(np.sum(y * np.log(p + 1e-2), axis=1)))

@@ -129,6 +129,17 @@ def test_a_check_in_the_last_cell_runs_and_counts(tmp_path):
     assert result.score == result.max_score == FULL, [(c.name, c.status) for c in result.checks]
 
 
+def test_nn_grade_starts_light_so_its_pool_can_fork():
+    # Sem o numpy (cujas threads do BLAS forçariam o "spawn", que reimporta tudo em cada
+    # processo) e sem a gramática de 1,7 s do rfc3987_syntax que o jsonschema carregaria.
+    code = ("import os, sys, time; t = time.perf_counter(); import nn_helpers.grading.cli; "
+            "print(len(os.listdir('/proc/self/task')), 'numpy' in sys.modules, "
+            "'rfc3987_syntax' in sys.modules and sys.modules['rfc3987_syntax'] is not None)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["1", "False", "False"]
+
+
 def test_grading_from_a_process_that_imported_jax_warns_nothing_about_fork(tmp_path):
     # os dois caminhos: uma entrega direto (o kernel) e uma turma com 2 processos (o pool)
     for name in ("ana", "bruno", "carla"):

@@ -23,11 +23,14 @@ o pytest) escondem esses quadros do traceback, e o aluno vê a mensagem — e o
 próprio código, se foi ele que falhou —, não as entranhas da verificação.
 """
 
+import inspect
 import os
 import sys
 import warnings
 
 import numpy as np
+
+from . import GRADING_ENV, HINTS_MIME
 
 __all__ = ["Hint", "as_numbers", "call", "fail", "expect_close", "expect_seed_respected", "expect_shape",
            "expect_tuple", "install_notebook_hints", "is_close", "passed", "rng"]
@@ -58,10 +61,6 @@ class Hint(str):
         return hint
 
 
-# O corretor (``nn-grade``) liga esta variável no kernel em que corrige; então cada falha
-# publica também os ids das suas dicas, num tipo de saída que só o corretor lê.
-GRADING_ENV = "NN_GRADE_KERNEL"
-HINTS_MIME = "application/vnd.nn-grade.hints+json"
 
 
 def fail(message, cause=None, hints=()):
@@ -140,13 +139,26 @@ def call(f, name, *args, case, strict=False, hint_for=None):
         hint = hint_for(exc) if hint_for else None
         fail(f"`{name}` levantou {type(exc).__name__}: {exc}\n  entrada: {case}",
              cause=exc, hints=[hint])
-    for original, passed_in in zip(args, copies):
+    for position, (original, passed_in) in enumerate(zip(args, copies)):
         if isinstance(original, np.ndarray) and not _array_equal(original, passed_in):
-            fail(
-                f"`{name}` modificou um dos arrays que recebeu (entrada: {case}). "
-                f"Não altere as entradas; crie arrays novos."
-            )
+            arg = _parameter_name(f, position)
+            fail(f"`{name}` modificou um dos arrays que recebeu, `{arg}` (entrada: {case}).",
+                 hints=[Hint(MUTATED_INPUT.id, MUTATED_INPUT.format(arg=arg))])
     return result
+
+
+MUTATED_INPUT = Hint("common.mutated_input",
+                     "`{arg} += ...`, `{arg} -= ...` e `{arg}[i] = ...` mudam o próprio array que "
+                     "quem chamou a função passou — ele vê a mudança. Crie um array novo: "
+                     "`{arg} = {arg} + ...` (ou trabalhe numa cópia, `{arg}.copy()`).")
+
+
+def _parameter_name(f, position):
+    """O nome do parâmetro de ``f`` na posição ``position`` (``x``, se não der para saber)."""
+    try:
+        return list(inspect.signature(f).parameters)[position]
+    except (TypeError, ValueError, IndexError):
+        return "x"
 
 
 def is_close(got, expected, rtol=1e-6, atol=1e-9):

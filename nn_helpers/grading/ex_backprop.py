@@ -245,6 +245,14 @@ _FORWARD_HINTS = {
 }
 
 
+OVERFLOW = Hint("backprop.softmax_overflow", "a softmax ingênua estoura (e^800 = inf, e inf/inf = "
+                "NaN). Subtraia o máximo de cada linha antes da exponencial: "
+                "`np.exp(Z2 - Z2.max(axis=1, keepdims=True))` — o resultado é o mesmo.")
+GLOBAL_MAX = Hint("backprop.softmax_global_max", "subtraiu o máximo do lote inteiro (`np.max(Z2)`)? "
+                  "Numa linha muito abaixo dele, todas as exponenciais viram 0, e 0/0 = NaN. "
+                  "Subtraia o máximo de CADA linha: `Z2.max(axis=1, keepdims=True)`.")
+
+
 def check_forward(forward):
     """Confere ``forward(X, params)`` → ``(P (n, n_out), cache {'Z1', 'A1', 'Z2', 'P'})``."""
     __tracebackhide__ = True
@@ -255,10 +263,17 @@ def check_forward(forward):
     p_deck["W2"], p_deck["b2"] = np.zeros((5, 3)), np.array([2.0, 1.0, 0.0])
     p_big = _random_params(g, 4, 5, 3)
     p_big["b2"] = np.array([800.0, 0.0, -800.0])
+    # Linhas em escalas distantes: a camada escondida satura (A1 ≈ 1 numa linha, ≈ 0 na outra)
+    # e Z2 ≈ [[1000, 1001, 1002], [−1000, −1000, −999]]. Subtrair o máximo do lote inteiro
+    # (1002) zera todas as exponenciais da segunda linha: 0/0.
+    X_far = np.array([[1.0, 1.0, 1.0, 1.0], [-1.0, -1.0, -1.0, -1.0]])
+    p_far = {"W1": np.full((4, 5), 50.0), "b1": np.zeros(5),
+             "W2": np.tile([400.0, 400.2, 400.2], (5, 1)), "b2": np.array([-1000.0, -1000.0, -999.0])}
     cases = [
         (X, p_random, "X aleatório 6×4, params aleatórios (n_hidden = 5, n_out = 3)"),
         (X, p_deck, "Z2 = (2, 1, 0) em toda linha (pato, castor, morsa)"),
         (X, p_big, "logits enormes: b2 = (800, 0, −800)"),
+        (X_far, p_far, "linhas em escalas distantes: Z2 ≈ [[1000, 1001, 1002], [−1000, −1000, −999]]"),
         (X[:1], p_random, "uma única amostra (X com forma (1, 4))"),
     ]
     for X_, p, case in cases:
@@ -270,10 +285,8 @@ def check_forward(forward):
         expected, expected_cache = _forward(X_, p)
         P = as_numbers(P, "forward", "P")
         if P.shape == expected.shape and not np.all(np.isfinite(P)):
-            fail(f"`forward`: P contém NaN ou infinito.\n  entrada: {case}", hints=[Hint(
-                "backprop.softmax_overflow", "a softmax ingênua estoura (e^800 = inf, e inf/inf = "
-                "NaN). Subtraia o máximo de cada linha antes da exponencial: "
-                "`np.exp(Z2 - Z2.max(axis=1, keepdims=True))` — o resultado é o mesmo.")])
+            fail(f"`forward`: P contém NaN ou infinito.\n  entrada: {case}", hints=[
+                GLOBAL_MAX if p is p_far else OVERFLOW])
         expect_close(P, expected, "forward", case, what="P (as probabilidades)", hints=[
             (_forward(X_, p, mistake)[0], hint) for mistake, hint in _FORWARD_HINTS.items()])
         if not isinstance(cache, dict) or not set(CACHE_KEYS) <= set(cache):

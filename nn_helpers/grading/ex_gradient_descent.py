@@ -157,9 +157,11 @@ def check_output_formula(output_formula):
     cases = [
         (np.array([1.0, 1.0]), np.zeros(2), 0.0,
          "um ponto x = [1, 1] com pesos zero e b = 0 (ŷ = σ(0) = 0,5)"),
+        # O caso aleatório vem antes do ponto [2, −1]: nele, dobrar x·w e subtrair o viés dão o
+        # mesmo ŷ (−2 + 0,5 = −1 − 0,5), e a dica do viés apontaria um erro que não existe.
+        (X, w, -0.7, f"X aleatório 5×3 (uma linha por amostra), w = {fmt(w)}, b = −0.7"),
         (np.array([2.0, -1.0]), np.array([0.5, 2.0]), 0.5,
          "um ponto x = [2, −1], w = [0.5, 2], b = 0.5"),
-        (X, w, -0.7, f"X aleatório 5×3 (uma linha por amostra), w = {fmt(w)}, b = −0.7"),
         (X[:1], w, 1.5, "uma única amostra numa matriz (forma (1, 3)), b = 1.5"),
     ]
     for features, weights, bias, case in cases:
@@ -280,6 +282,10 @@ def check_update_weights(update_weights):
                                   "o sinal de b está trocado: b ← b + η·(y − ŷ).")),
             (b + delta, Hint("gradient_descent.bias_no_learnrate",
                              "faltou a taxa de aprendizado η em b.")),
+            (b + lr * (y - _sigmoid(x @ ref_w + b)), Hint(
+                "gradient_descent.bias_uses_new_weights", "o viés foi atualizado com o erro "
+                "recalculado com os pesos JÁ atualizados. Calcule o erro (y − ŷ) uma vez, antes "
+                "de mudar qualquer parâmetro, e use o mesmo nas duas atualizações.")),
         ])
     # Conferência independente: o passo é −η × o gradiente NUMÉRICO do erro da amostra.
     x, y, w, b, lr, case = cases[0]
