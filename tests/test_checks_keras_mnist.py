@@ -5,6 +5,7 @@ ativação, pela compilação ou pelo custo), então só a referência treina.
 """
 
 import os
+import re
 
 import numpy as np
 
@@ -13,6 +14,8 @@ os.environ.setdefault("KERAS_BACKEND", "jax")
 import keras  # noqa: E402
 
 from nn_helpers.grading import ex_keras_mnist as checks  # noqa: E402
+from nn_helpers.grading.checking import percent  # noqa: E402
+from conftest import ROOT  # noqa: E402
 
 
 # --- a resposta de referência ------------------------------------------------------------
@@ -138,3 +141,18 @@ MISTAKES = {
         "check_evaluate", lambda model, X, y: 1 - evaluate(model, X, y), "taxa de erro"),
     "evaluate blank": ("check_evaluate", _not_implemented, "ainda não foi implementada"),
 }
+
+
+def test_the_success_line_compares_with_what_the_solution_reaches(capsys):
+    # REFERENCE_ACCURACY é um número escrito no módulo: aqui a solução treina de novo e o confirma
+    # (a 1,5 ponto: outra CPU pode somar em outra ordem).
+    checks.check_build_model(REFERENCE["check_build_model"])
+    out = capsys.readouterr().out
+    got = float(re.search(r"sua rede acertou ([\d,]+)%", out).group(1).replace(",", ".")) / 100
+    assert abs(got - checks.REFERENCE_ACCURACY) <= 0.015, (got, checks.REFERENCE_ACCURACY)
+    assert f"acerta {percent(checks.REFERENCE_ACCURACY)}" in out
+
+
+def test_the_exercise_text_quotes_the_figure_the_solution_reaches():
+    text = (ROOT / "solutions" / "ex_keras_mnist.ipynb").read_text(encoding="utf-8")
+    assert f"perto de {round(100 * checks.REFERENCE_ACCURACY)}%" in text

@@ -33,7 +33,7 @@ import numpy as np
 from . import GRADING_ENV, HINTS_MIME
 
 __all__ = ["Hint", "as_numbers", "call", "fail", "expect_close", "expect_seed_respected", "expect_shape",
-           "expect_tuple", "install_notebook_hints", "is_close", "passed", "rng"]
+           "expect_tuple", "install_notebook_hints", "is_close", "passed", "percent", "rng"]
 
 # Guardadas na importação (veja a docstring do módulo).
 _asarray = np.asarray
@@ -285,6 +285,16 @@ def install_notebook_hints():
     shell.set_custom_exc((NameError,), _explain_name_error)
 
 
-def passed(check_name, n_cases):
-    """Imprime a linha de sucesso de uma verificação."""
-    print(f"✅ {check_name}: tudo certo ({n_cases} casos conferidos).")
+def passed(check_name, n_cases, figure=None):
+    """Imprime a linha de sucesso de uma verificação.
+
+    figure: o número que importa, quando há um (a acurácia do aluno ao lado da que a solução
+    alcança no mesmo treino), numa segunda linha.
+    """
+    print(f"✅ {check_name}: tudo certo ({n_cases} casos conferidos)."
+          + (f"\n   {figure}" if figure else ""))
+
+
+def percent(fraction):
+    """``0.9123`` → ``"91,2%"`` (vírgula decimal, como no livro)."""
+    return f"{100 * fraction:.1f}%".replace(".", ",")
