@@ -28,6 +28,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from nn_helpers.grading.checking import percent
+
 EXERCISES = sorted(p.stem.removeprefix("test_checks_")
                    for p in Path(__file__).parent.glob("test_checks_*.py"))
 
@@ -112,3 +114,18 @@ def test_every_hint_is_given_by_some_plausible_mistake(exercise):
              for hint_id in _reject(exercise, mistake)[1]}
     never = [h for h in declared_hints(GRADING / f"ex_{exercise}.py") if h not in fired]
     assert not never, f"dicas que nenhum engano de MISTAKES provoca: {never}"
+
+
+FIGURE_CASES = [ex for ex in EXERCISES if hasattr(_suite(ex)[1], "REFERENCE_ACCURACY")]
+
+
+@pytest.mark.parametrize("exercise", FIGURE_CASES)
+def test_the_success_line_compares_with_what_the_solution_reaches(exercise, capsys):
+    # REFERENCE_ACCURACY é um número escrito no módulo: aqui a solução treina de novo e o confirma
+    # (a 1,5 ponto: outra CPU pode somar em outra ordem).
+    tests, checks = _suite(exercise)
+    checks.check_build_model(tests.REFERENCE["check_build_model"])
+    out = capsys.readouterr().out
+    got = float(re.search(r"sua rede acertou ([\d,]+)%", out).group(1).replace(",", ".")) / 100
+    assert abs(got - checks.REFERENCE_ACCURACY) <= 0.015, (got, checks.REFERENCE_ACCURACY)
+    assert f"acerta {percent(checks.REFERENCE_ACCURACY)}" in out

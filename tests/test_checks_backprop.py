@@ -185,6 +185,11 @@ def global_max_softmax(Z):
         return E / E.sum(axis=1, keepdims=True)
 
 
+def softmax_without_keepdims(Z):
+    E = np.exp(Z - Z.max(axis=1))                        # (n, k) − (n,): não combina
+    return E / E.sum(axis=1)
+
+
 def softmax_over_columns(Z):
     E = np.exp(Z - Z.max(axis=0, keepdims=True))
     return E / E.sum(axis=0, keepdims=True)
@@ -249,6 +254,9 @@ MISTAKES = {
                                       "Subtraia o máximo de cada linha"),
     "forward subtracts the global max": ("check_forward", forward_with(output=global_max_softmax),
                                          "backprop.softmax_global_max"),
+    "forward softmax without keepdims": ("check_forward",
+                                         forward_with(output=softmax_without_keepdims),
+                                         "backprop.softmax_no_keepdims"),
     "forward normalizes columns": ("check_forward", forward_with(output=softmax_over_columns),
                                    "cada LINHA"),
     "forward with sigmoid output": ("check_forward", forward_with(output=sigmoid),

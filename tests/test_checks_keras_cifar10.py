@@ -6,7 +6,6 @@ treinam, com fotos do CIFAR-10 real (a cópia em JPEG de ``NN_HELPERS_DATA``).
 """
 
 import os
-import re
 
 import numpy as np
 import pytest
@@ -16,7 +15,6 @@ keras = pytest.importorskip("keras")
 from keras import layers  # noqa: E402
 
 from nn_helpers.grading import ex_keras_cifar10 as checks  # noqa: E402
-from nn_helpers.grading.checking import percent  # noqa: E402
 
 
 # --- a resposta de referência ------------------------------------------------------------
@@ -181,12 +179,3 @@ def test_without_the_photos_the_check_says_how_to_get_them(tmp_path, monkeypatch
     with pytest.raises(AssertionError, match=r"(?s)sem as fotos do CIFAR-10.*cifar10_jpeg\.zip"):
         checks.check_build_model(build_model)
 
-
-def test_the_success_line_compares_with_what_the_solution_reaches(capsys):
-    # REFERENCE_ACCURACY é um número escrito no módulo: aqui a solução treina de novo e o confirma
-    # (a 1,5 ponto: outra CPU pode somar em outra ordem).
-    checks.check_build_model(REFERENCE["check_build_model"])
-    out = capsys.readouterr().out
-    got = float(re.search(r"sua rede acertou ([\d,]+)%", out).group(1).replace(",", ".")) / 100
-    assert abs(got - checks.REFERENCE_ACCURACY) <= 0.015, (got, checks.REFERENCE_ACCURACY)
-    assert f"acerta {percent(checks.REFERENCE_ACCURACY)}" in out

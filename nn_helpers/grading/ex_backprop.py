@@ -253,6 +253,15 @@ GLOBAL_MAX = Hint("backprop.softmax_global_max", "subtraiu o máximo do lote int
                   "Subtraia o máximo de CADA linha: `Z2.max(axis=1, keepdims=True)`.")
 
 
+def _no_keepdims(exc):
+    """A dica para a softmax por linha sem ``keepdims``: (n, k) dividido por (n,) não combina."""
+    if isinstance(exc, ValueError) and "broadcast" in str(exc):
+        return Hint("backprop.softmax_no_keepdims", "para tirar o máximo e dividir pela soma de "
+                    "CADA linha, use `keepdims=True`: `Z2.max(axis=1, keepdims=True)` e "
+                    "`E.sum(axis=1, keepdims=True)` têm forma (n, 1), que combina com (n, k).")
+    return None
+
+
 def check_forward(forward):
     """Confere ``forward(X, params)`` → ``(P (n, n_out), cache {'Z1', 'A1', 'Z2', 'P'})``."""
     __tracebackhide__ = True
@@ -278,7 +287,7 @@ def check_forward(forward):
     ]
     for X_, p, case in cases:
         copies = _copy(p)
-        result = call(forward, "forward", X_, copies, case=case)
+        result = call(forward, "forward", X_, copies, case=case, hint_for=_no_keepdims)
         if not _unchanged(p, copies):
             fail(f"`forward` modificou `params` (entrada: {case}). Não altere as entradas.")
         P, cache = expect_tuple(result, "forward", 2, ("P", "cache"), case)

@@ -183,6 +183,18 @@ def _fixed_model(keras, X, y):
     return model, W, b
 
 
+ARGMAX_ACCURACY = ("a classe prevista de cada imagem é `np.argmax(model.predict(X, verbose=0), "
+                   "axis=1)` (uma por linha), e a acurácia é `np.mean(previsto == y)`.")
+
+
+def _argmax_axis(exc):
+    """A dica para o ``argmax`` no eixo errado: 10 "classes" comparadas com n rótulos."""
+    if isinstance(exc, ValueError) and "broadcast" in str(exc):
+        return Hint("keras_mnist.argmax_axis_0", "`argmax` sem `axis=1` (ou com `axis=0`) dá uma "
+                    "resposta por coluna, não por imagem: " + ARGMAX_ACCURACY)
+    return None
+
+
 def check_evaluate(evaluate):
     """Confere ``evaluate(model, X, y)``: a fração de acertos do argmax, um número em [0, 1]."""
     __tracebackhide__ = True
@@ -196,13 +208,15 @@ def check_evaluate(evaluate):
         e = _np_exp(z - z.max(axis=1, keepdims=True))
         loss = _cross_entropy(y_case, e / e.sum(axis=1, keepdims=True))
         case = f"um modelo fixo e {len(y_case)} imagens do MNIST (rótulos inteiros)"
-        got = call(evaluate, "evaluate", model, X_case, y_case, case=case)
+        got = call(evaluate, "evaluate", model, X_case, y_case, case=case, hint_for=_argmax_axis)
         arr = as_numbers(got, "evaluate", "a acurácia")
         if arr.ndim != 0:
             fail(f"`evaluate` deveria devolver um número (a acurácia), mas devolveu forma "
                  f"{arr.shape}: {fmt(arr)}.\n  entrada: {case}", hints=[
                      Hint("keras_mnist.returns_evaluate_list", "`model.evaluate` devolve [custo, "
-                          "acurácia]; a acurácia é o segundo.") if arr.shape == (2,) else None])
+                          "métricas...] — e só traz a acurácia se o modelo foi compilado com "
+                          "`metrics`. Aqui a acurácia é calculada por você: "
+                          + ARGMAX_ACCURACY) if arr.shape == (2,) else None])
         value = float(arr)
         if abs(value - expected) <= 1e-6:
             continue
@@ -213,7 +227,7 @@ def check_evaluate(evaluate):
             hint = Hint("keras_mnist.percentage", "devolva a fração em [0, 1], não a porcentagem.")
         elif abs(value - loss) <= 1e-3 * max(1.0, loss):
             hint = Hint("keras_mnist.returns_loss", "isto é o custo (entropia cruzada), não a "
-                        "acurácia; com `model.evaluate`, a acurácia é o segundo valor.")
+                        "acurácia: " + ARGMAX_ACCURACY)
         elif abs(value - expected * len(y_case)) <= 1e-6:
             hint = Hint("keras_mnist.counts_hits", "isto é o número de acertos; divida por n.")
         elif abs(value - (1 - expected)) <= 1e-6:
@@ -223,8 +237,7 @@ def check_evaluate(evaluate):
             hint = Hint("keras_mnist.compares_one_hot", "comparar vetores one-hot elemento a "
                         "elemento conta os zeros certos; compare `argmax` da saída com os rótulos `y`.")
         else:
-            hint = Hint("keras_mnist.wrong_accuracy", "a classe prevista é "
-                        "`np.argmax(model.predict(X), axis=1)`; a acurácia é `np.mean(previsto == y)`.")
+            hint = Hint("keras_mnist.wrong_accuracy", ARGMAX_ACCURACY)
         fail(message, hints=[hint])
     if not 0.0 <= value <= 1.0:   # pragma: no cover - já garantido pelo valor esperado
         fail("`evaluate` deveria devolver um número entre 0 e 1.")
