@@ -200,10 +200,12 @@ def forward_without_cache(X, params):
 
 
 def backward_with(dZ2=lambda P, Y, n: (P - Y) / n, hidden_derivative=lambda A1: A1 * (1 - A1),
-                  bias_sum=lambda dZ: dZ.sum(axis=0), transpose_dW=False, use_Z1=False):
+                  bias_sum=lambda dZ: dZ.sum(axis=0), transpose_dW=False, use_Z1=False,
+                  use_Z1_in_derivative=False):
     def bwd(X, Y, params, cache):
         d2 = dZ2(cache["P"], Y, len(X))
-        d1 = (d2 @ params["W2"].T) * hidden_derivative(cache["A1"])
+        H1 = cache["Z1"] if use_Z1_in_derivative else cache["A1"]
+        d1 = (d2 @ params["W2"].T) * hidden_derivative(H1)
         H = cache["Z1"] if use_Z1 else cache["A1"]
         dW1, dW2 = X.T @ d1, H.T @ d2
         if transpose_dW:
@@ -339,6 +341,8 @@ MISTAKES = {
         "check_train_mlp",
         lambda *args: (lambda p, h: (p, [10 * v for v in h]))(*make_train_mlp()(*args)),
         "history (a média dos custos"),
+    "backward takes the sigmoid derivative at Z1": (
+        "check_backward", backward_with(use_Z1_in_derivative=True), "backprop.derivative_from_z1"),
 }
 
 

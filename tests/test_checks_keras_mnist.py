@@ -117,6 +117,9 @@ MISTAKES = {
     "evaluate returns the loss": (
         "check_evaluate", lambda model, X, y: model.evaluate(X, y, verbose=0)[0],
         "isto é o custo"),
+    "build_model with shape=784": ("check_build_model", lambda: keras.Sequential(
+        [keras.Input(shape=784), keras.layers.Dense(10, activation="softmax")]),
+        "keras_mnist.shape_not_tuple"),
     "evaluate returns model.evaluate's list": (
         "check_evaluate", lambda model, X, y: model.evaluate(X, y, verbose=0),
         "keras_mnist.returns_evaluate_list"),

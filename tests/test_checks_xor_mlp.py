@@ -50,7 +50,7 @@ def make_train_xor(mistake=None):
         W1 = rng.normal(0, scale, size=(2, hidden))
         W2 = rng.normal(0, scale, size=(hidden, 1))
         b1, b2 = np.zeros(hidden), np.zeros(1)
-        for _ in range(epochs):
+        for _ in range(epochs + 1 if mistake == "extra_epoch" else epochs):
             Z1 = X @ W1 + b1
             A1 = Z1 if mistake == "linear_hidden" else sigmoid(Z1)
             P = sigmoid(A1 @ W2 + b2)
@@ -225,6 +225,8 @@ MISTAKES = {
     "xor with a redefined perceptron": ("check_xor", (xor_with_redefined_perceptron,),
                                         "Não redefina `perceptron`"),
     "train_xor blank": ("check_train_xor", (_not_implemented,), "ainda não foi implementada"),
+    "train_xor runs one epoch too many": ("check_train_xor", (make_train_xor("extra_epoch"),),
+                                          "xor_mlp.one_extra_epoch"),
     "train_xor climbs the gradient": ("check_train_xor", (make_train_xor("sign"),),
                                       "sinal da atualização está trocado"),
     "train_xor forgets the bias gradients": ("check_train_xor", (make_train_xor("no_bias"),),

@@ -86,6 +86,8 @@ def _backward(X, Y, p, cache, mistake=None):
         dZ1 = dA1
     elif mistake == "derivative_of_A1":
         dZ1 = dA1 * _sigmoid(A1) * (1 - _sigmoid(A1))
+    elif mistake == "derivative_from_Z1":
+        dZ1 = dA1 * cache["Z1"] * (1 - cache["Z1"])
     else:
         dZ1 = dA1 * A1 * (1 - A1)
     g = {"W1": X.T @ dZ1, "b1": dZ1.sum(axis=0), "W2": A1.T @ dZ2, "b2": dZ2.sum(axis=0)}
@@ -329,6 +331,8 @@ _BACKWARD_HINTS = {
                                  "derivada da sigmoide escondida: δ1 = (δ2 @ W2.T) * A1 * (1 − A1)."),
     "derivative_of_A1": Hint("backprop.sigmoid_of_a1", "A1 já é σ(Z1): a derivada da sigmoide é "
                              "A1 * (1 − A1), não σ(A1)(1 − σ(A1))."),
+    "derivative_from_Z1": Hint("backprop.derivative_from_z1", "a derivada da sigmoide se escreve "
+                               "com a SAÍDA dela: σ′(Z1) = A1 * (1 − A1). Z1 * (1 − Z1) não é σ′."),
     "dW2_from_Z1": Hint("backprop.dw2_from_z1",
                         "dW2 usa as ativações A1 (o que entra na camada de saída), não Z1."),
     "bias_mean": Hint("backprop.bias_grad_mean", "δ já foi dividido por n: o gradiente de um viés é "

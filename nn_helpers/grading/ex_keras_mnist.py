@@ -104,11 +104,19 @@ def _check_loss(keras, model):
              hints=[hint])
 
 
+def _shape_not_tuple(exc):
+    """A dica para ``keras.Input(shape=784)``: a forma é uma tupla, mesmo com um eixo só."""
+    if isinstance(exc, (ValueError, TypeError)) and "to a shape" in str(exc):
+        return Hint("keras_mnist.shape_not_tuple", "a forma é uma tupla, mesmo com um eixo só: "
+                    "`keras.Input(shape=(784,))` — com a vírgula; `(784)` é só o número 784.")
+    return None
+
+
 def check_build_model(build_model):
     """Confere o modelo de ``build_model()``: formas, softmax, compilação e um treino curto."""
     __tracebackhide__ = True
     keras = _keras()
-    model = call(build_model, "build_model", case="build_model()")
+    model = call(build_model, "build_model", case="build_model()", hint_for=_shape_not_tuple)
     if not isinstance(model, keras.Model):
         fail(f"`build_model` deveria devolver um modelo do Keras (`keras.Model`, por exemplo um "
              f"`keras.Sequential`), mas devolveu {type(model).__name__}.", hints=[

@@ -387,7 +387,11 @@ def check_train_xor(train_xor):
         legacy = Hint("xor_mlp.legacy_generator", "isto é o gerador antigo (`np.random.seed` / "
                       "`np.random.normal`); use o novo, `rng = np.random.default_rng(seed)`, e "
                       "`rng.normal(...)`.")
-        fail(message, hints=[legacy if _same(first, _xor_init(3, 7, legacy=True)) else None])
+        extra = Hint("xor_mlp.one_extra_epoch", "com epochs=0 os pesos já mudaram uma vez: a "
+                     "inicialização está certa, mas o laço roda uma época a mais. Use "
+                     "`for _ in range(epochs)`, não `range(epochs + 1)`.")
+        fail(message, hints=[legacy if _same(first, _xor_init(3, 7, legacy=True)) else
+                             extra if _same(first, _xor_train(3, 5.0, 1, 7)) else None])
 
     # 3. Um passo e três passos de retropropagação, iguais aos da referência.
     for epochs in (1, 3):
