@@ -214,6 +214,13 @@ def backward_with(dZ2=lambda P, Y, n: (P - Y) / n, hidden_derivative=lambda A1: 
     return bwd
 
 
+def update_on_a_shallow_copy(params, grads, lr):
+    new = params.copy()                     # copia o dicionário, não os arrays
+    for k in new:
+        new[k] -= lr * grads[k]
+    return new
+
+
 def update_in_place(params, grads, lr):
     for k in params:
         params[k] -= lr * grads[k]
@@ -313,6 +320,8 @@ MISTAKES = {
         "check_update", lambda p, g, lr: {k: p[k] - lr * g[k] if k.startswith("W") else p[k]
                                           for k in p},
         "inclusive os vieses"),
+    "update on a shallow copy": ("check_update", update_on_a_shallow_copy,
+                                 "backprop.update_shallow_copy"),
     "update in place": ("check_update", update_in_place, "modificou `params` no lugar"),
     "update in place without return": ("check_update", update_in_place_without_return,
                                        "modificou `params` no lugar"),

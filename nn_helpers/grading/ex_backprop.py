@@ -401,7 +401,14 @@ def check_update(update):
         if not _unchanged(grads, grads_in):
             fail(f"`update` modificou `grads` (entrada: {case}). Não altere as entradas.")
         if not _unchanged(p, p_in):
+            # Um dicionário novo cujos arrays são os mesmos objetos: ``params.copy()`` e ``-=``.
+            shallow = (isinstance(result, dict) and result is not p_in
+                       and any(result.get(k) is p_in[k] for k in p_in))
             fail(f"`update` modificou `params` no lugar (entrada: {case}).", hints=[Hint(
+                "backprop.update_shallow_copy", "`params.copy()` (ou `dict(params)`) copia só o "
+                "dicionário: os arrays dentro dele são os MESMOS, e `novo[k] -= ...` muda os de "
+                "`params` também. Crie arrays novos: `novo[k] = params[k] - lr * grads[k]`.")
+                if shallow else Hint(
                 "backprop.update_in_place", "não use `params[k] -= ...`; devolva um dicionário "
                 "NOVO, por exemplo `{k: params[k] - lr * grads[k] for k in params}`.")])
         if result is None:
