@@ -61,8 +61,6 @@ class Hint(str):
         return hint
 
 
-
-
 def fail(message, cause=None, hints=()):
     """Levanta o ``AssertionError`` de uma verificação (o único quadro que o aluno vê).
 
@@ -230,9 +228,9 @@ def expect_close(got, expected, name, case, what="o resultado", rtol=1e-6, atol=
                    f"  esperado: {fmt(expected[()])}\n"
                    f"  recebido: {fmt(arr[()])}")
         # Uma dica só vale se o seu valor errado se distingue do certo nesta entrada.
-        matching = [hint for wrong, hint in hints
-                    if _matches(arr, _asarray(wrong, dtype=float), atol)
-                    and not _matches(expected, _asarray(wrong, dtype=float), atol)]
+        wrongs = [(_asarray(wrong, dtype=float), hint) for wrong, hint in hints]
+        matching = [hint for wrong, hint in wrongs
+                    if _matches(arr, wrong, atol) and not _matches(expected, wrong, atol)]
         fail(message, hints=matching)
 
 

@@ -33,7 +33,7 @@ BUDGET = 100_000
 # rede com GlobalAveragePooling2D no lugar de Flatten e Dense, só de 19% a 27%. O acaso é 10%.
 MIN_ACCURACY = 0.30
 # O que a solução de solutions/ alcança neste treino (semente 0); conferido por
-# tests/test_checks_keras_cifar10.py, que treina a solução e compara.
+# tests/test_check_contract.py, que treina a solução de novo e compara.
 REFERENCE_ACCURACY = 0.414
 TRAIN_SIZE, TEST_SIZE, EPOCHS, SEED = 2000, 2000, 5, 0
 
@@ -230,8 +230,7 @@ def check_build_model(build_model):
                         "convoluções e a taxa de aprendizado do otimizador (o padrão do Adam, "
                         "0.001, funciona).")
         fail(f"`{name}`: treinado {EPOCHS} épocas com {TRAIN_SIZE} fotos de treino do "
-             f"{source}, o modelo acertou só {f'{100 * accuracy:.1f}'.replace('.', ',')}% de "
-             f"{TEST_SIZE} fotos de "
+             f"{source}, o modelo acertou só {percent(accuracy)} de {TEST_SIZE} fotos de "
              f"teste; esperado pelo menos {100 * MIN_ACCURACY:.0f}% (o acaso é 10%).", hints=[hint])
     passed("check_build_model", 7, figure=(
         f"Em {EPOCHS} épocas, a sua rede acertou {percent(accuracy)} de {TEST_SIZE} fotos de teste; "

@@ -30,7 +30,7 @@ install_notebook_hints()
 # Treino curto da verificação: 2 épocas em 2 000 imagens, acurácia medida em outras 1 000.
 N_TRAIN, N_HELD_OUT, EPOCHS, MIN_ACCURACY = 2000, 1000, 2, 0.80
 # O que a solução de solutions/ alcança neste treino curto (semente 0); conferido por
-# tests/test_checks_keras_mnist.py, que treina a solução e compara.
+# tests/test_check_contract.py, que treina a solução de novo e compara.
 REFERENCE_ACCURACY = 0.869
 
 _np_mean, _np_argmax, _np_log, _np_exp = np.mean, np.argmax, np.log, np.exp

@@ -16,6 +16,8 @@ Os valores esperados são calculados aqui mesmo, com numpy puro — nunca com
 as funções de ``nn_helpers`` que os capítulos ensinam.
 """
 
+from functools import partial
+
 import numpy as np
 
 from .checking import (Hint, as_numbers, call, expect_close, expect_shape, expect_tuple, fail, fmt,
@@ -90,10 +92,7 @@ def _if_on_array(exc):
     return None
 
 
-def _call(f, name, *args, case):
-    """``call`` com uma dica para o ``if`` com arrays."""
-    __tracebackhide__ = True
-    return call(f, name, *args, case=case, hint_for=_if_on_array)
+_call = partial(call, hint_for=_if_on_array)   # ``call`` com a dica para o ``if`` com arrays
 
 
 def _zeros_and_ones(got, expected, name, case, what, shape_hint=None):

@@ -3,8 +3,9 @@
     nn-grade summary notas/      # Markdown na tela (ou no $GITHUB_STEP_SUMMARY) e notas/report.html
 
 Para cada verificação, quantas entregas passaram e os enganos reconhecidos mais comuns: as dicas
-que as verificações deram, contadas pelo id estável de cada dica ("14 de 40: faltou dividir por n"). Para a turma, a distribuição das
-notas. O HTML é uma página só, sem JavaScript e sem nada de fora: abre offline, de um pen drive.
+que as verificações deram, contadas pelo id estável de cada dica ("14 de 40: faltou dividir por
+n"). Para a turma, a distribuição das notas. O HTML é uma página só, sem JavaScript e sem nada
+de fora: abre offline, de um pen drive.
 """
 
 import html
