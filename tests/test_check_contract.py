@@ -5,9 +5,12 @@ Cada ``tests/test_checks_<exercício>.py`` declara:
 * ``REFERENCE`` — ``{nome_da_verificação: resposta certa}`` (uma função, ou uma
   tupla de argumentos quando a verificação recebe vários);
 * ``MISTAKES`` — ``{descrição: (nome_da_verificação, resposta errada, esperado)}``: enganos
-  plausíveis de aluno; ``esperado`` é um trecho da mensagem ou o id da dica que deve aparecer.
+  plausíveis de aluno; ``esperado`` é um trecho da mensagem ou o id da dica que deve aparecer;
+* ``ALTERNATIVES`` — ``{descrição: (nome_da_verificação, resposta certa escrita de outro jeito)}``:
+  laços em vez de código vetorizado, ``np.dot`` em vez de ``@``, listas onde o enunciado deixa,
+  outra arquitetura dentro do orçamento... — todas têm de passar.
 
-Aqui conferimos, para todos: a resposta certa passa (com a linha ✅); toda
+Aqui conferimos, para todos: a resposta certa e as alternativas passam (com a linha ✅); toda
 verificação do módulo tem a sua resposta de referência; cada engano é recusado
 com uma mensagem que aponta o problema — mesmo com ``np.allclose``/``np.isclose``/``np.array_equal``
 trocados por funções que sempre dizem "igual".
@@ -44,6 +47,8 @@ def _args(value):
 
 
 REFERENCE_CASES = [(ex, name) for ex in EXERCISES for name in sorted(_suite(ex)[0].REFERENCE)]
+ALTERNATIVE_CASES = [(ex, alt) for ex in EXERCISES
+                     for alt in sorted(getattr(_suite(ex)[0], "ALTERNATIVES", {}))]
 MISTAKE_CASES = [(ex, name) for ex in EXERCISES for name in sorted(_suite(ex)[0].MISTAKES)]
 GRADING = Path(__file__).parent.parent / "nn_helpers" / "grading"
 
@@ -79,6 +84,28 @@ def test_reference_answer_passes(exercise, check_name, capsys):
     tests, checks = _suite(exercise)
     getattr(checks, check_name)(*_args(tests.REFERENCE[check_name]))
     assert f"✅ {check_name}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("exercise, alternative", ALTERNATIVE_CASES,
+                         ids=[f"{e}-{a}" for e, a in ALTERNATIVE_CASES])
+def test_another_correct_answer_passes_too(exercise, alternative, capsys):
+    tests, checks = _suite(exercise)
+    check_name, answer = tests.ALTERNATIVES[alternative]
+    getattr(checks, check_name)(*_args(answer))
+    assert f"✅ {check_name}" in capsys.readouterr().out
+
+
+# Quantos enganos e alternativas cada exercício prova, no mínimo (a varredura da issue 13).
+MIN_MISTAKES, MIN_ALTERNATIVES = 40, 3
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_each_exercise_is_swept_with_many_mistakes_and_alternatives(exercise):
+    tests, checks = _suite(exercise)
+    assert len(tests.MISTAKES) >= MIN_MISTAKES, len(tests.MISTAKES)
+    alternatives = getattr(tests, "ALTERNATIVES", {})
+    assert len(alternatives) >= MIN_ALTERNATIVES, len(alternatives)
+    assert {check for check, _ in alternatives.values()} <= set(checks.__all__)
 
 
 @pytest.mark.filterwarnings("ignore::RuntimeWarning")   # um engano pode calcular ln(0) ou estourar

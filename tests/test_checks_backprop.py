@@ -80,16 +80,133 @@ def make_train_mlp(shuffle="seeded", weighted_history=False, drop_last=False, sh
     return train_mlp
 
 
+def make_gradient_check(step="central", restore=True, copy="none", cost_scale=1.0,
+                        error="relative", whole_array=False):
+    """gradient_check de referência; os argumentos ligam enganos de aluno."""
+    def gradient_check(forward, backward, X, Y, params, eps):
+        work = {"none": params, "shallow": params.copy(),
+                "deep": {k: v.copy() for k, v in params.items()}}[copy]
+
+        def cost():
+            return cost_scale * cross_entropy(forward(X, work)[0], Y)
+
+        grads = backward(X, Y, work, forward(X, work)[1])
+        errors = {}
+        for k in work:
+            numeric = np.zeros_like(work[k])
+            for i in np.ndindex(work[k].shape):
+                where = slice(None) if whole_array else i
+                old = work[k][where].copy() if whole_array else work[k][i]
+                work[k][where] = old + eps
+                c_plus = cost()
+                if step == "one_sided":
+                    work[k][where] = old
+                    numeric[i] = (c_plus - cost()) / eps
+                    continue
+                work[k][where] = old - eps
+                c_minus = cost()
+                if restore:
+                    work[k][where] = old
+                numeric[i] = (c_plus - c_minus) / (eps if step == "eps" else 2 * eps)
+            a, b = grads[k], numeric
+            errors[k] = {"relative": lambda: np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b)),
+                         "absolute": lambda: np.linalg.norm(a - b),
+                         "max": lambda: np.max(np.abs(a - b)) / (np.max(np.abs(a)) + np.max(np.abs(b))),
+                         "gradient": lambda: b}[error]()
+        return errors
+    return gradient_check
+
+
 train_mlp = make_train_mlp()
+gradient_check = make_gradient_check()
 
 REFERENCE = {
     "check_init_params": init_params, "check_forward": forward, "check_backward": backward,
-    "check_update": update, "check_train_mlp": train_mlp,
+    "check_gradient_check": gradient_check, "check_update": update, "check_train_mlp": train_mlp,
 }
 
 
-def test_history_weighted_by_batch_size_is_also_accepted():
-    checks.check_train_mlp(make_train_mlp(weighted_history=True))
+# --- outras respostas certas: todas têm de passar ------------------------------------------
+
+def init_with_standard_normal(n_in, n_hidden, n_out, seed):
+    rng = np.random.default_rng(seed)
+    W1 = rng.standard_normal((n_in, n_hidden)) / np.sqrt(n_in)
+    W2 = rng.standard_normal((n_hidden, n_out)) / np.sqrt(n_hidden)
+    return {"W1": W1, "b1": np.zeros(n_hidden), "W2": W2, "b2": np.zeros(n_out)}
+
+
+def forward_with_dot_and_logsumexp(X, params):
+    Z1 = np.dot(X, params["W1"]) + params["b1"]
+    A1 = 1 / (1 + np.exp(-Z1))
+    Z2 = np.dot(A1, params["W2"]) + params["b2"]
+    m = Z2.max(axis=1, keepdims=True)
+    log_sum = m + np.log(np.exp(Z2 - m).sum(axis=1, keepdims=True))
+    P = np.exp(Z2 - log_sum)
+    return P, {"Z1": Z1, "A1": A1, "Z2": Z2, "P": P}
+
+
+def backward_one_sample_at_a_time(X, Y, params, cache):
+    """Os gradientes somados amostra por amostra, com laços — a mesma conta, sem matrizes."""
+    n = len(X)
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    for i in range(n):
+        d2 = (cache["P"][i] - Y[i]) / n                                  # (n_out,)
+        d1 = (params["W2"] @ d2) * cache["A1"][i] * (1 - cache["A1"][i])  # (n_hidden,)
+        grads["W2"] += np.outer(cache["A1"][i], d2)
+        grads["b2"] += d2
+        grads["W1"] += np.outer(X[i], d1)
+        grads["b1"] += d1
+    return grads
+
+
+def backward_with_einsum(X, Y, params, cache):
+    d2 = (cache["P"] - Y) / len(X)
+    d1 = np.einsum("nk,hk->nh", d2, params["W2"]) * cache["A1"] * (1 - cache["A1"])
+    return {"W1": np.einsum("ni,nh->ih", X, d1), "b1": np.einsum("nh->h", d1),
+            "W2": np.einsum("nh,nk->hk", cache["A1"], d2), "b2": np.einsum("nk->k", d2)}
+
+
+def gradient_check_with_flat_views(forward, backward, X, Y, params, eps):
+    """Percorre ``params[k].ravel()`` — uma vista: mexer nela mexe no array."""
+    grads = backward(X, Y, params, forward(X, params)[1])
+    errors = {}
+    for k, v in params.items():
+        flat, numeric = v.ravel(), np.zeros(v.size)
+        for i in range(v.size):
+            old = flat[i]
+            flat[i] = old + eps
+            c_plus = cross_entropy(forward(X, params)[0], Y)
+            flat[i] = old - eps
+            c_minus = cross_entropy(forward(X, params)[0], Y)
+            flat[i] = old
+            numeric[i] = (c_plus - c_minus) / (2 * eps)
+        a, b = grads[k].ravel(), numeric
+        errors[k] = float(np.sqrt(np.sum((a - b) ** 2)) / (np.sqrt(np.sum(a ** 2)) + np.sqrt(np.sum(b ** 2))))
+    return errors
+
+
+def update_with_a_loop(params, grads, lr):
+    new = {}
+    for k in params:
+        new[k] = params[k] - lr * grads[k]
+    return new
+
+
+ALTERNATIVES = {
+    "init with standard_normal divided by the square root": ("check_init_params",
+                                                             init_with_standard_normal),
+    "forward with np.dot and a log-sum-exp softmax": ("check_forward", forward_with_dot_and_logsumexp),
+    "backward with loops over the samples": ("check_backward", backward_one_sample_at_a_time),
+    "backward with einsum": ("check_backward", backward_with_einsum),
+    "gradient_check on a deep copy of params": ("check_gradient_check",
+                                                make_gradient_check(copy="deep")),
+    "gradient_check over flat views": ("check_gradient_check", gradient_check_with_flat_views),
+    "update building the dict in a loop": ("check_update", update_with_a_loop),
+    "update on a deep copy": ("check_update", lambda p, g, lr: {k: v.copy() - lr * g[k]
+                                                                for k, v in p.items()}),
+    "train with the history weighted by batch size": ("check_train_mlp",
+                                                      make_train_mlp(weighted_history=True)),
+}
 
 
 def test_reference_backward_matches_a_numerical_gradient():
@@ -232,6 +349,61 @@ def update_in_place_without_return(params, grads, lr):
         params[k] -= lr * grads[k]
 
 
+def train_updating_W2_before_delta1(X, Y, n_hidden, lr, epochs, batch_size, seed):
+    """A retropropagação escrita dentro do laço, atualizando W2 antes de calcular δ1."""
+    n = len(X)
+    params = init_params(X.shape[1], n_hidden, Y.shape[1], seed)
+    rng = np.random.default_rng(seed)
+    history = []
+    for _ in range(epochs):
+        order = rng.permutation(n)
+        losses = []
+        for start in range(0, n, batch_size):
+            idx = order[start:start + batch_size]
+            P, cache = forward(X[idx], params)
+            losses.append(cross_entropy(P, Y[idx]))
+            dZ2 = (P - Y[idx]) / len(idx)
+            params["W2"] = params["W2"] - lr * cache["A1"].T @ dZ2
+            params["b2"] = params["b2"] - lr * dZ2.sum(axis=0)
+            dZ1 = (dZ2 @ params["W2"].T) * cache["A1"] * (1 - cache["A1"])
+            params["W1"] = params["W1"] - lr * X[idx].T @ dZ1
+            params["b1"] = params["b1"] - lr * dZ1.sum(axis=0)
+        history.append(np.mean(losses))
+    return params, history
+
+
+def train_with_loss(loss):
+    """train_mlp de referência, mas registrando no history o custo ``loss(P, Y)``."""
+    def train(X, Y, n_hidden, lr, epochs, batch_size, seed):
+        params, _ = make_train_mlp()(X, Y, n_hidden, lr, epochs, batch_size, seed)
+        history = []
+        rng, p = np.random.default_rng(seed), init_params(X.shape[1], n_hidden, Y.shape[1], seed)
+        for _ in range(epochs):
+            order, losses = rng.permutation(len(X)), []
+            for start in range(0, len(X), batch_size):
+                idx = order[start:start + batch_size]
+                P, cache = forward(X[idx], p)
+                losses.append(loss(P, Y[idx]))
+                p = update(p, backward(X[idx], Y[idx], p, cache), lr)
+            history.append(np.mean(losses))
+        return params, history
+    return train
+
+
+def gradient_check_with_the_library(forward, backward, X, Y, params, eps):
+    from nn_helpers.gradcheck import numerical_gradient
+
+    grads = backward(X, Y, params, forward(X, params)[1])
+    return {k: np.linalg.norm(grads[k] - numerical_gradient(
+        lambda _: cross_entropy(forward(X, params)[0], Y), params[k], eps))
+        / (np.linalg.norm(grads[k]) + 1e-12) for k in params}
+
+
+def gradient_check_by_name(forward_, backward_, X, Y, params, eps):
+    """Ignora os argumentos e usa o ``forward``/``backward`` deste arquivo, pelo nome."""
+    return gradient_check(forward, backward, X, Y, params, eps)
+
+
 MISTAKES = {
     # init_params
     "init blank": ("check_init_params", _not_implemented, "ainda não foi implementada"),
@@ -350,6 +522,51 @@ MISTAKES = {
         "check_train_mlp",
         lambda *args: (lambda p, h: (p, [10 * v for v in h]))(*make_train_mlp()(*args)),
         "history (a média dos custos"),
+    # gradient_check (a prova da derivação, escrita pelo aluno)
+    "gradient_check blank": ("check_gradient_check", _not_implemented, "ainda não foi implementada"),
+    "gradient_check with one-sided differences": (
+        "check_gradient_check", make_gradient_check(step="one_sided"), "backprop.gc_one_sided"),
+    "gradient_check divides by eps": ("check_gradient_check", make_gradient_check(step="eps"),
+                                      "backprop.gc_divides_by_eps"),
+    "gradient_check never restores the entry": (
+        "check_gradient_check", make_gradient_check(restore=False), "backprop.gc_not_restored"),
+    "gradient_check perturbs a shallow copy": (
+        "check_gradient_check", make_gradient_check(restore=False, copy="shallow"),
+        "os arrays dentro dele são os mesmos"),
+    "gradient_check never restores the entry of its deep copy": (
+        "check_gradient_check", make_gradient_check(restore=False, copy="deep"),
+        "backprop.gc_not_restored"),
+    "gradient_check sums the cost": ("check_gradient_check", make_gradient_check(cost_scale=5.0),
+                                     "backprop.gc_summed_cost"),
+    "gradient_check forgets the minus of the cost": (
+        "check_gradient_check", make_gradient_check(cost_scale=-1.0), "backprop.gc_cost_without_minus"),
+    "gradient_check moves the whole array": (
+        "check_gradient_check", make_gradient_check(whole_array=True), "backprop.gc_whole_array"),
+    "gradient_check returns the absolute error": (
+        "check_gradient_check", make_gradient_check(error="absolute"), "backprop.gc_absolute_error"),
+    "gradient_check uses the largest entry, not the norm": (
+        "check_gradient_check", make_gradient_check(error="max"), "backprop.gc_max_instead_of_norm"),
+    "gradient_check returns the numerical gradients": (
+        "check_gradient_check", make_gradient_check(error="gradient"), "backprop.gc_returns_arrays"),
+    "gradient_check calls the library's numerical_gradient": (
+        "check_gradient_check", gradient_check_with_the_library, "backprop.gc_uses_library"),
+    "gradient_check uses its own backward by name": (
+        "check_gradient_check", gradient_check_by_name, "backprop.gc_ignores_backward"),
+    "gradient_check returns a list": (
+        "check_gradient_check",
+        lambda *args: list(gradient_check(*args).values()), "como um dicionário"),
+    # mais enganos de backward e train_mlp
+    "backward forgets to transpose W2": (
+        "check_backward",
+        lambda X, Y, p, c: backward(X, Y, {**p, "W2": p["W2"].T}, c), "backprop.backward_shapes_mismatch"),
+    "train records the loss averaged over every entry": (
+        "check_train_mlp", train_with_loss(lambda P, Y: -np.mean(Y * np.log(P))),
+        "backprop.history_mean_over_entries"),
+    "train records the loss without the minus": (
+        "check_train_mlp", train_with_loss(lambda P, Y: np.mean(np.sum(Y * np.log(P), axis=1))),
+        "backprop.history_sign"),
+    "train updates W2 before computing delta1": (
+        "check_train_mlp", train_updating_W2_before_delta1, "backprop.train_updates_before_delta1"),
     "backward takes the sigmoid derivative at Z1": (
         "check_backward", backward_with(use_Z1_in_derivative=True), "backprop.derivative_from_z1"),
 }

@@ -2,8 +2,13 @@
 
 * a solução passa em todas as verificações (nbval também a executa inteira);
 * o exercício em branco falha em **todas** as verificações — prova de que
-  nenhuma verificação é incapaz de falhar.
+  nenhuma verificação é incapaz de falhar;
+* a seção "Para ir além" diz o que o leitor deve ver: imprime o número ao lado do que a
+  solução do curso obtém (``checking.go_further``), e aqui, rodando a solução, os dois batem;
+* quem empacar tem um caminho guiado: dicas que se abrem uma de cada vez (``<details>``).
 """
+
+import re
 
 import nbformat
 import pytest
@@ -37,6 +42,29 @@ def test_solution_passes_every_check(name):
         assert _error(cell) is None, f"{cell.id}: {_error(cell)}"
         printed = "".join(o.get("text", "") for o in cell.outputs)
         assert f"✅ {cell.id}" in printed
+    figures = re.findall(r"^(.+?): (\S+) \(a solução do curso: (\S+)\)$", _go_further_output(nb),
+                         flags=re.M)
+    assert figures, "a seção \"Para ir além\" não imprime o que a solução do curso obtém"
+    for what, got, reference in figures:
+        # a solução roda de novo aqui: o número dela é o da constante (outra CPU pode somar em
+        # outra ordem e mudar o treino do Keras um pouco)
+        assert abs(_number(got) - _number(reference)) <= 0.015 + 0.01 * abs(_number(reference)), (
+            what, got, reference)
+
+
+def _go_further_output(nb):
+    """O que as células de código depois do título "Para ir além" imprimiram."""
+    start = next(k for k, c in enumerate(nb.cells)
+                 if c.cell_type == "markdown" and "Para ir além" in c.source)
+    return "".join(o.get("text", "") for c in nb.cells[start:] if c.cell_type == "code"
+                   for o in c.outputs)
+
+
+def _number(text):
+    """``"96,9%"`` → 0.969; ``"0,0123"`` → 0.0123."""
+    value = float(text.rstrip("%").replace(".", "").replace(",", ".") if "," in text
+                  else text.rstrip("%"))
+    return value / 100 if text.endswith("%") else value
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -49,6 +77,14 @@ def test_blank_exercise_fails_every_check(name):
         assert error is not None, f"{cell.id} passou com o exercício em branco"
         assert error.ename == "AssertionError", f"{cell.id}: {error.ename}: {error.evalue}"
         assert "ainda não foi implementada" in error.evalue
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_stuck_student_has_hints_that_unfold_one_at_a_time(name):
+    nb = read_notebook(ROOT / "exercises" / f"{name}.ipynb")
+    text = "".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert text.count("<details>") >= 2
+    assert text.count("<details>") == text.count("</details>") == text.count("<summary>")
 
 
 def test_a_missing_function_is_explained_in_portuguese(tmp_path):

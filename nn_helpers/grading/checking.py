@@ -33,7 +33,8 @@ import numpy as np
 from . import GRADING_ENV, HINTS_MIME
 
 __all__ = ["Hint", "as_numbers", "call", "fail", "expect_close", "expect_seed_respected", "expect_shape",
-           "expect_tuple", "install_notebook_hints", "is_close", "passed", "percent", "rng"]
+           "expect_tuple", "go_further", "install_notebook_hints", "is_close", "passed", "percent",
+           "rng"]
 
 # Guardadas na importação (veja a docstring do módulo).
 _asarray = np.asarray
@@ -296,3 +297,14 @@ def passed(check_name, n_cases, figure=None):
 def percent(fraction):
     """``0.9123`` → ``"91,2%"`` (vírgula decimal, como no livro)."""
     return f"{100 * fraction:.1f}%".replace(".", ",")
+
+
+def go_further(what, got, reference, write=percent):
+    """Imprime o número de uma célula "para ir além" ao lado do que a solução do curso obtém.
+
+    what: o nome do número ("acurácia no teste"); got: o do aluno; reference: o da solução, uma
+    constante do módulo de verificações que ``tests/test_exercises.py`` confere rodando a solução;
+    write: como escrever os dois (padrão: :func:`percent`).
+    Imprime ``acurácia no teste: 96,9% (a solução do curso: 97,1%)``.
+    """
+    print(f"{what}: {write(got)} (a solução do curso: {write(reference)})")

@@ -3,7 +3,7 @@
 A rede: ``n_in`` entradas → ``n_hidden`` neurônios com sigmoide → ``n_out`` saídas com
 softmax, custo = média da entropia cruzada categórica. Uma verificação por função do aluno:
 ``check_init_params(init_params)``, ``check_forward(forward)``, ``check_backward(backward)``,
-``check_update(update)`` e ``check_train_mlp(train_mlp)``.
+``check_gradient_check(gradient_check)``, ``check_update(update)`` e ``check_train_mlp(train_mlp)``.
 
 Os valores esperados são calculados aqui mesmo, com numpy puro — nunca com as
 funções de ``nn_helpers`` que o capítulo ensina —, e o gradiente de ``backward`` é
@@ -13,14 +13,19 @@ conferido também contra o gradiente numérico (diferenças finitas).
 import numpy as np
 
 from .checking import (Hint, as_numbers, call, expect_close, expect_seed_respected, expect_tuple,
-                       fail, fmt, install_notebook_hints, is_close, passed, rng)
+                       fail, fmt, install_notebook_hints, is_close, passed, percent, rng)
 
-__all__ = ["check_init_params", "check_forward", "check_backward", "check_update",
-           "check_train_mlp"]
+__all__ = ["check_init_params", "check_forward", "check_backward", "check_gradient_check",
+           "check_update", "check_train_mlp"]
 
 install_notebook_hints()
 
 KEYS = ("W1", "b1", "W2", "b2")
+
+# A acurácia que a solução do curso obtém na célula "Para ir além" (dígitos do scikit-learn,
+# train_test_split com seed=0, n_hidden=32, lr=0.5, 30 épocas): 432 de 450 imagens de teste.
+# tests/test_exercises.py roda a solução e confere que o número impresso é este.
+GO_FURTHER_ACCURACY = 0.96
 CACHE_KEYS = ("Z1", "A1", "Z2", "P")
 
 
@@ -116,6 +121,9 @@ def _one_hot(labels, k):
 # --- conferências comuns -----------------------------------------------------------------
 
 def _shape_hint(got, shape, n_samples=None):
+    if shape == ():
+        return Hint("backprop.gc_returns_arrays", "devolva, para cada chave, UM número: o erro "
+                    "relativo entre o gradiente de `backward` e o numérico (não os gradientes).")
     if len(shape) == 2 and got == shape[::-1] and shape[0] != shape[1]:
         return Hint("backprop.transposed", "está transposto — confira a ordem das dimensões (e, "
                     "num gradiente, a do produto: X.T @ δ, não δ.T @ X).")
@@ -341,6 +349,16 @@ _BACKWARD_HINTS = {
 }
 
 
+def _matmul_hint(exc):
+    """Um produto de matrizes cujas formas não combinam: quase sempre uma transposta esquecida."""
+    if isinstance(exc, ValueError) and ("matmul" in str(exc) or "aligned" in str(exc)):
+        return Hint("backprop.backward_shapes_mismatch", "as formas não combinam num produto: "
+                    "escreva a forma de cada termo. δ2 é (n, n_out) e W2 é (n_hidden, n_out), "
+                    "então ∂C/∂A1 = δ2 @ W2.T, (n, n_hidden); os gradientes dos pesos são "
+                    "(entrada).T @ δ, como A1.T @ δ2.")
+    return None
+
+
 def _relative_error(a, b):
     return np.linalg.norm(a - b) / max(np.linalg.norm(a) + np.linalg.norm(b), 1e-300)
 
@@ -358,7 +376,7 @@ def check_backward(backward):
     for X, Y, p, case in cases:
         _, cache = _forward(X, p)
         p_in, cache_in = _copy(p), _copy(cache)
-        result = call(backward, "backward", X, Y, p_in, cache_in, case=case)
+        result = call(backward, "backward", X, Y, p_in, cache_in, case=case, hint_for=_matmul_hint)
         if not (_unchanged(p, p_in) and _unchanged(cache, cache_in)):
             fail(f"`backward` modificou `params` ou `cache` (entrada: {case}). "
                  f"Não altere as entradas.")
@@ -385,7 +403,158 @@ def check_backward(backward):
     passed("check_backward", 2 * len(cases))
 
 
-# --- 4. update ---------------------------------------------------------------------------
+# --- 4. gradient_check -------------------------------------------------------------------
+
+GC_ONE_SIDED = Hint("backprop.gc_one_sided", "use diferenças CENTRAIS, (C(θ + ε) − C(θ − ε)) / (2ε): "
+                    "a diferença de um lado só, (C(θ + ε) − C(θ)) / ε, erra na ordem de ε — com "
+                    "ε = 1e-3, um erro relativo perto de 1e-4, que acusaria defeito num backward certo.")
+GC_NOT_RESTORED = Hint("backprop.gc_not_restored", "depois de calcular C(θ + ε) e C(θ − ε), devolva "
+                       "a entrada ao valor original (`params[k][i] = antigo`). E lembre: "
+                       "`params.copy()` copia só o dicionário — os arrays dentro dele são os mesmos, e "
+                       "mudar `copia[k][i]` muda `params[k][i]`. Uma cópia de verdade é "
+                       "`{k: v.copy() for k, v in params.items()}`.")
+GC_USES_LIBRARY = Hint("backprop.gc_uses_library", "escreva as diferenças finitas você mesmo, com um "
+                       "laço sobre `np.ndindex(params[k].shape)`: o `numerical_gradient` da biblioteca "
+                       "faz essa mesma conta por dentro, e o exercício é escrevê-la.")
+
+_GC_HINTS = {
+    "one_sided": GC_ONE_SIDED,
+    "copy_not_restored": GC_NOT_RESTORED,
+    "divides_by_eps": Hint("backprop.gc_divides_by_eps", "a diferença central anda 2ε, de θ − ε até "
+                           "θ + ε: divida por `2 * eps`, não por `eps` (o gradiente numérico saiu o "
+                           "dobro do certo, e o erro relativo, 1/3)."),
+    "summed_cost": Hint("backprop.gc_summed_cost", "o custo é a MÉDIA da entropia cruzada nas n "
+                        "amostras (é dele que `backward` calcula o gradiente): "
+                        "`-np.mean(np.sum(Y * np.log(P), axis=1))`."),
+    "no_minus": Hint("backprop.gc_cost_without_minus", "faltou o sinal de menos no custo: "
+                     "C = −(1/n)·Σ Y ln P (o gradiente numérico saiu com o sinal trocado, e o erro "
+                     "relativo, 1)."),
+    "whole_array": Hint("backprop.gc_whole_array", "mexa numa entrada de cada vez: `params[k][i] += "
+                        "eps` com `i` vindo de `np.ndindex(params[k].shape)`. Somar ε ao array "
+                        "inteiro mede a derivada numa direção só, não cada ∂C/∂θ_i."),
+    "absolute": Hint("backprop.gc_absolute_error", "o erro é RELATIVO: ‖a − b‖ / (‖a‖ + ‖b‖), com "
+                     "`np.linalg.norm`. Sem dividir, o número depende da escala do gradiente."),
+    "ignores_backward": Hint("backprop.gc_ignores_backward", "o seu teste aprovou um `backward` "
+                             "com defeito: use o `forward` e o `backward` que chegam como "
+                             "ARGUMENTOS de `gradient_check`, não os seus pelo nome."),
+    "max_abs": Hint("backprop.gc_max_instead_of_norm", "use a norma (`np.linalg.norm`) da diferença e "
+                    "dos dois gradientes: ‖a − b‖ / (‖a‖ + ‖b‖), não o maior valor absoluto."),
+}
+
+
+def _bug_no_sigmoid_derivative(X, Y, params, cache):
+    return _backward(X, Y, params, cache, "no_hidden_derivative")
+
+
+def _bug_doubled_dW2(X, Y, params, cache):
+    grads = _backward(X, Y, params, cache)
+    return {**grads, "W2": 2 * grads["W2"]}
+
+
+def _reference_errors(backward, X, Y, p, eps, mistake=None):
+    """Os erros relativos que um ``gradient_check`` certo (ou com o engano ``mistake``) devolve."""
+    grads = (_backward if mistake == "ignores_backward" else backward)(X, Y, p, _forward(X, p)[1])
+    n = len(X)
+    errors = {}
+    drift = _copy(p)            # "copy_not_restored": cada entrada fica em θ − ε, e o erro se acumula
+    for key in KEYS:
+        numeric = np.zeros_like(p[key])
+        for i in np.ndindex(p[key].shape):
+            if mistake == "copy_not_restored":
+                drift[key][i] += eps
+                c_plus = _loss(X, Y, drift)
+                drift[key][i] -= 2 * eps
+                numeric[i] = (c_plus - _loss(X, Y, drift)) / (2 * eps)
+                continue
+            plus, minus = _copy(p), _copy(p)
+            if mistake == "whole_array":
+                plus[key] += eps
+                minus[key] -= eps
+            else:
+                plus[key][i] += eps
+                minus[key][i] -= eps
+            if mistake == "one_sided":
+                minus = p
+            step = eps if mistake in ("one_sided", "divides_by_eps") else 2 * eps
+            numeric[i] = (_loss(X, Y, plus) - _loss(X, Y, minus)) / step
+        numeric *= {"summed_cost": n, "no_minus": -1}.get(mistake, 1)
+        a, b = grads[key], numeric
+        if mistake == "absolute":
+            errors[key] = np.linalg.norm(a - b)
+        elif mistake == "max_abs":
+            errors[key] = np.max(np.abs(a - b)) / (np.max(np.abs(a)) + np.max(np.abs(b)))
+        else:
+            errors[key] = _relative_error(a, b)
+    return errors
+
+
+def _public_forward(X, params):
+    """O ``forward`` certo, entregue ao ``gradient_check`` do aluno (P, cache)."""
+    return _forward(X, params)
+
+
+def _uses_library(f):
+    """``f`` chama o ``numerical_gradient`` (ou o ``check_model_gradients``) da biblioteca?"""
+    from .. import gradcheck
+    library = (gradcheck.numerical_gradient, gradcheck.check_model_gradients)
+    code = getattr(f, "__code__", None)
+    names = code.co_names if code else ()
+    # o nome no notebook (importado numa célula) ou um import dentro da própria função
+    found = [getattr(f, "__globals__", {}).get(name) for name in names]
+    return (any(obj is lib for obj in found for lib in library)
+            or any(name.endswith("gradcheck") for name in names))
+
+
+def check_gradient_check(gradient_check):
+    """Confere ``gradient_check(forward, backward, X, Y, params, eps)`` → ``{chave: erro relativo}``.
+
+    O ``forward`` entregue é o certo; os ``backward`` são um certo e dois com defeito (sem a
+    derivada da sigmoide; dW2 em dobro): o teste do aluno tem de aprovar o primeiro e apontar,
+    nos outros, exatamente as chaves erradas.
+    """
+    __tracebackhide__ = True
+    if _uses_library(gradient_check):
+        fail("`gradient_check` usa o `numerical_gradient` da biblioteca.", hints=[GC_USES_LIBRARY])
+    g = rng(61)
+    X = g.normal(size=(5, 3))
+    Y = _one_hot(g.integers(0, 3, size=5), 3)
+    p = _random_params(g, 3, 4, 3)
+    shapes = {key: () for key in KEYS}
+    cases = [
+        (_backward, 1e-6, "o `backward` certo, eps = 1e-6"),
+        (_backward, 1e-3, "o `backward` certo, eps = 1e-3"),
+        (_bug_no_sigmoid_derivative, 1e-6,
+         "um `backward` sem a derivada da sigmoide (grads['W1'] e grads['b1'] errados), eps = 1e-6"),
+        (_bug_doubled_dW2, 1e-6, "um `backward` que devolve dW2 em dobro (só grads['W2'] errado), "
+                                 "eps = 1e-6"),
+    ]
+    for backward, eps, case in cases:
+        case = f"gradient_check(forward, backward, X 5×3, Y, params, eps) com {case}"
+        p_in = _copy(p)
+        result = call(gradient_check, "gradient_check", _public_forward, backward, X, Y, p_in, eps,
+                      case=case)
+        if not _unchanged(p, p_in):
+            fail(f"`gradient_check` devolveu `params` diferente de como recebeu.\n  entrada: {case}",
+                 hints=[GC_NOT_RESTORED])
+        errors = _as_dict(result, "gradient_check", "os erros relativos", shapes, case)
+        expected = _reference_errors(backward, X, Y, p, eps)
+        hints = [(mistake, _reference_errors(backward, X, Y, p, eps, mistake), hint)
+                 for mistake, hint in _GC_HINTS.items()]
+        for key in KEYS:
+            wrong = [(errs[key], hint) for _, errs, hint in hints]
+            if expected[key] < 1e-6:
+                # Um gradiente certo: qualquer número abaixo da tolerância serve (é arredondamento).
+                if not 0 <= errors[key] < 1e-6:
+                    expect_close(errors[key], expected[key], "gradient_check", case,
+                                 what=f"o erro relativo de '{key}' (com um `backward` certo, "
+                                      f"menos de 1e-6)", hints=wrong)
+            else:
+                expect_close(errors[key], expected[key], "gradient_check", case, rtol=1e-3,
+                             what=f"o erro relativo de '{key}'", hints=wrong)
+    passed("check_gradient_check", len(cases))
+
+
+# --- 5. update ---------------------------------------------------------------------------
 
 def check_update(update):
     """Confere ``update(params, grads, lr)`` → um dicionário NOVO com ``params − lr · grads``."""
@@ -430,7 +599,7 @@ def check_update(update):
     passed("check_update", len(cases))
 
 
-# --- 5. train_mlp ------------------------------------------------------------------------
+# --- 6. train_mlp ------------------------------------------------------------------------
 
 def _train(X, Y, n_hidden, lr, epochs, batch_size, seed, mistake=None):
     """Referência: SGD em mini-lotes com embaralhamento pela semente; devolve os históricos aceitos."""
@@ -451,6 +620,13 @@ def _train(X, Y, n_hidden, lr, epochs, batch_size, seed, mistake=None):
             P, cache = _forward(X[idx], p)
             losses.append(-np.mean(np.sum(Y_batch * np.log(P), axis=1)))
             sizes.append(len(idx))
+            if mistake == "update_before_delta1":
+                # W2 e b2 atualizados antes de δ1 — que então usa o W2 novo.
+                dZ2 = (P - Y_batch) / len(idx)
+                p = {**p, "W2": p["W2"] - lr * cache["A1"].T @ dZ2, "b2": p["b2"] - lr * dZ2.sum(axis=0)}
+                dZ1 = (dZ2 @ p["W2"].T) * cache["A1"] * (1 - cache["A1"])
+                p = {**p, "W1": p["W1"] - lr * X[idx].T @ dZ1, "b1": p["b1"] - lr * dZ1.sum(axis=0)}
+                continue
             grads = _backward(X[idx], Y_batch, p, cache)
             p = {k: p[k] - lr * grads[k] for k in p}
         unweighted.append(np.mean(losses))
@@ -470,6 +646,10 @@ _TRAIN_HINTS = {
                       "fora: percorra `range(0, n, batch_size)`."),
     "full_batch": Hint("backprop.train_full_batch", "isso é gradiente descendente em lote (todos "
                        "os dados de uma vez): use mini-lotes de `batch_size` amostras."),
+    "update_before_delta1": Hint("backprop.train_updates_before_delta1", "W2 foi atualizado antes "
+                                 "de δ1 ser calculado? δ1 = (δ2 W2ᵀ) ⊙ A1 ⊙ (1 − A1) usa o W2 com "
+                                 "que a passagem para frente foi feita. Calcule TODOS os gradientes "
+                                 "(`backward`) e só depois atualize (`update`)."),
 }
 
 
@@ -559,7 +739,14 @@ def check_train_mlp(train_mlp):
                              if _same(got, _train(*args[:7], mistake)[0], rtol=1e-5, atol=1e-8)])
     if not any(is_close(history, h, rtol=1e-5, atol=1e-8) for h in histories):
         expect_close(history, histories[0], "train_mlp", case, rtol=1e-5, atol=1e-8,
-                     what="history (a média dos custos dos mini-lotes de cada época)")
+                     what="history (a média dos custos dos mini-lotes de cada época)", hints=[
+            (histories[0] / Y.shape[1], Hint("backprop.history_mean_over_entries", "o custo de "
+             "um mini-lote é a média sobre as AMOSTRAS: some nas classes e depois tire a média, "
+             "`-np.mean(np.sum(Y * np.log(P), axis=1))`. `np.mean(Y * np.log(P))` divide também "
+             "por n_out (o custo saiu n_out vezes menor).")),
+            (-histories[0], Hint("backprop.history_sign", "faltou o sinal de menos no custo: "
+             "C = −(1/n)·Σ Y ln P é positivo.")),
+        ])
 
     # 3. Nos dígitos do scikit-learn: o custo cai e a acurácia de teste passa de 95 %.
     X_train, Y_train, X_test, y_test = _digits()
@@ -574,4 +761,10 @@ def check_train_mlp(train_mlp):
         shown = f"{100 * accuracy:.1f}".replace(".", ",")
         fail(f"`train_mlp`: acurácia de teste {shown} % nos dígitos; o esperado é ao menos 95 %."
              f"\n  entrada: {case}")
-    passed("check_train_mlp", 4)
+    # O número que importa, ao lado do da referência treinada agora, com os mesmos dados e semente.
+    reference, reference_histories = _train(X_train, Y_train, 32, 0.5, 30, 16, 0)
+    reference_accuracy = float(np.mean(np.argmax(_forward(X_test, reference)[0], axis=1) == y_test))
+    passed("check_train_mlp", 4, figure=(
+        f"nos {len(y_test)} dígitos de teste, a sua rede acertou {percent(accuracy)} (custo final "
+        f"{history[-1]:.3f}); a solução do curso acerta {percent(reference_accuracy)} (custo final "
+        f"{reference_histories[0][-1]:.3f})".replace(".", ",")))
