@@ -54,10 +54,15 @@ def make_train(update=update_weights, init=lambda d: (np.zeros(d), 0.0), record=
     return train
 
 
+def cost_gradient(features, targets, weights, bias):
+    delta = output_formula(features, weights, bias) - targets
+    return features.T @ delta / len(targets), np.mean(delta)
+
+
 REFERENCE = {
     "check_sigmoid": sigmoid, "check_output_formula": output_formula,
     "check_error_formula": error_formula, "check_update_weights": update_weights,
-    "check_train": make_train(),
+    "check_cost_gradient": cost_gradient, "check_train": make_train(),
 }
 
 
@@ -247,6 +252,179 @@ MISTAKES = {
                                  lambda X, y, e, lr: make_train()(X, y, e, lr)[:2] + ([],),
                                  "um erro por época"),
     "train blank": ("check_train", _not_implemented, "ainda não foi implementada"),
+}
+
+
+# --- a varredura da issue 13: mais enganos de aluno, cada um com a dica que deve receber ----
+
+def gradient_from(delta_of, reduce_b=np.mean, n_of=lambda X, y, w: len(y)):
+    """Um cost_gradient que usa ``delta_of(X, y, w, b)`` no lugar de ŷ − y (e outra média)."""
+    def wrong(X, y, w, b):
+        delta = delta_of(X, y, w, b)
+        return X.T @ delta / n_of(X, y, w), reduce_b(delta)
+    return wrong
+
+
+def _y_hat(X, w, b):
+    return output_formula(X, w, b)
+
+
+def cost_gradient_loop(X, y, w, b, skip_last=False):
+    """cost_gradient com laços explícitos (e, se pedido, um laço que para um antes)."""
+    n, d = X.shape
+    grad_w, grad_b = [0.0] * d, 0.0
+    for i in range(n - 1 if skip_last else n):
+        delta_i = float(sigmoid(sum(X[i, j] * w[j] for j in range(d)) + b)) - y[i]
+        for j in range(d):
+            grad_w[j] += delta_i * X[i, j] / n
+        grad_b += delta_i / n
+    return np.array(grad_w), grad_b
+
+
+def shuffled_train(features, targets, epochs, learnrate):    # como o `train` do capítulo 3
+    rng = np.random.default_rng()
+    weights, bias, errors = np.zeros(features.shape[1]), 0.0, []
+    for _ in range(epochs):
+        for i in rng.permutation(len(targets)):
+            weights, bias = update_weights(features[i], targets[i], weights, bias, learnrate)
+        errors.append(np.mean(error_formula(targets, output_formula(features, weights, bias))))
+    return weights, bias, errors
+
+
+def train_epochs(shift):
+    def train(features, targets, epochs, learnrate):
+        return make_train()(features, targets, epochs + shift, learnrate)
+    return train
+
+
+MISTAKES.update({
+    "output with np.dot(weights, features)": ("check_output_formula",
+                                              lambda X, w, b: sigmoid(np.dot(w, X) + b),
+                                              "gradient_descent.matmul_shapes"),
+    "output multiplies without summing": ("check_output_formula",
+                                          lambda X, w, b: sigmoid(X * w + b), "common.not_reduced"),
+    "cost gradient with the sign of the update (y − ŷ)": (
+        "check_cost_gradient", gradient_from(lambda X, y, w, b: y - _y_hat(X, w, b)),
+        "gradient_descent.cost_gradient_sign"),
+    "cost gradient keeps the sigmoid slope": (
+        "check_cost_gradient",
+        gradient_from(lambda X, y, w, b: (_y_hat(X, w, b) - y) * _y_hat(X, w, b)
+                      * (1 - _y_hat(X, w, b))),
+        "gradient_descent.cost_gradient_keeps_sigmoid_slope"),
+    "cost gradient of the squared error": (
+        "check_cost_gradient",
+        gradient_from(lambda X, y, w, b: 2 * (_y_hat(X, w, b) - y) * _y_hat(X, w, b)
+                      * (1 - _y_hat(X, w, b))),
+        "gradient_descent.cost_gradient_is_mse"),
+    "cost gradient stops at dE/dŷ": (
+        "check_cost_gradient",
+        gradient_from(lambda X, y, w, b: (_y_hat(X, w, b) - y)
+                      / (_y_hat(X, w, b) * (1 - _y_hat(X, w, b)))),
+        "gradient_descent.cost_gradient_stops_at_yhat"),
+    "cost gradient without the sigmoid": (
+        "check_cost_gradient", gradient_from(lambda X, y, w, b: X @ w + b - y),
+        "gradient_descent.cost_gradient_no_sigmoid"),
+    "cost gradient forgets the bias in ŷ": (
+        "check_cost_gradient", gradient_from(lambda X, y, w, b: sigmoid(X @ w) - y),
+        "gradient_descent.cost_gradient_bias_missing"),
+    "cost gradient of the sum": (
+        "check_cost_gradient",
+        gradient_from(lambda X, y, w, b: _y_hat(X, w, b) - y, reduce_b=np.sum,
+                      n_of=lambda X, y, w: 1),
+        "gradient_descent.cost_gradient_not_mean"),
+    "cost gradient divides by d": (
+        "check_cost_gradient",
+        gradient_from(lambda X, y, w, b: _y_hat(X, w, b) - y,
+                      reduce_b=lambda delta: np.sum(delta) / 3 if len(delta) == 7 else
+                      np.sum(delta) / 2, n_of=lambda X, y, w: len(w)),
+        "gradient_descent.cost_gradient_divides_by_d"),
+    "cost gradient loop misses the last sample": (
+        "check_cost_gradient", lambda X, y, w, b: cost_gradient_loop(X, y, w, b, skip_last=True),
+        "gradient_descent.cost_gradient_misses_a_sample"),
+    "cost gradient with X @ delta": (
+        "check_cost_gradient",
+        lambda X, y, w, b: (X @ (_y_hat(X, w, b) - y) / len(y), np.mean(_y_hat(X, w, b) - y)),
+        "gradient_descent.matmul_shapes"),
+    "cost gradient forgets to sum over the samples": (
+        "check_cost_gradient",
+        lambda X, y, w, b: (X * (_y_hat(X, w, b) - y)[:, None] / len(y),
+                            np.mean(_y_hat(X, w, b) - y)),
+        "gradient_descent.cost_gradient_w_shape"),
+    "cost gradient sums over the features": (
+        "check_cost_gradient",
+        lambda X, y, w, b: (np.mean(X * (_y_hat(X, w, b) - y)[:, None], axis=1),
+                            np.mean(_y_hat(X, w, b) - y)),
+        "gradient_descent.cost_gradient_w_shape"),
+    "cost gradient forgets the mean in grad_b": (
+        "check_cost_gradient",
+        lambda X, y, w, b: (cost_gradient(X, y, w, b)[0], (_y_hat(X, w, b) - y) / len(y)),
+        "gradient_descent.cost_gradient_b_shape"),
+    "cost gradient multiplies grad_b by x": (
+        "check_cost_gradient",
+        lambda X, y, w, b: (cost_gradient(X, y, w, b)[0], np.mean(cost_gradient(X, y, w, b)[0])),
+        "gradient_descent.cost_gradient_b_with_x"),
+    "cost gradient returns (grad_b, grad_w)": (
+        "check_cost_gradient", lambda X, y, w, b: cost_gradient(X, y, w, b)[::-1],
+        "gradient_descent.cost_gradient_order"),
+    "cost gradient blank": ("check_cost_gradient", _not_implemented, "ainda não foi implementada"),
+    "train shuffles the samples each epoch (as the chapter does)": (
+        "check_train", shuffled_train, "gradient_descent.train_random_init"),
+    "train runs one epoch too many": ("check_train", train_epochs(+1),
+                                      "gradient_descent.train_epochs_off_by_one"),
+    "train runs one epoch too few": ("check_train", train_epochs(-1),
+                                     "gradient_descent.train_epochs_off_by_one"),
+})
+
+
+# --- respostas certas escritas de outro jeito: todas têm de passar ------------------------
+
+def error_with_where(y, output):
+    return np.where(y == 1, -np.log(output), -np.log(1 - output))
+
+
+def update_with_the_gradient(x, y, weights, bias, learnrate):
+    y_hat = output_formula(x, weights, bias)
+    grad_w, grad_b = (y_hat - y) * x, y_hat - y
+    return weights - learnrate * grad_w, bias - learnrate * grad_b
+
+
+def update_with_a_loop(x, y, weights, bias, learnrate):
+    d_error = y - sigmoid(np.dot(x, weights) + bias)
+    new = weights.copy()
+    for j in range(len(new)):
+        new[j] += learnrate * d_error * x[j]                  # numa cópia: pode
+    return new, bias + learnrate * d_error
+
+
+def train_with_indices(features, targets, epochs, learnrate):
+    weights, bias, errors = np.zeros(features.shape[1]), 0.0, np.zeros(epochs)
+    for epoch in range(epochs):
+        for i in range(len(targets)):
+            weights, bias = update_weights(features[i], targets[i], weights, bias, learnrate)
+        per_sample = error_formula(targets, output_formula(features, weights, bias))
+        errors[epoch] = np.sum(per_sample) / len(targets)
+    return weights, bias, errors
+
+
+ALTERNATIVES = {
+    "sigmoid clipping z": ("check_sigmoid", lambda z: 1 / (1 + np.exp(-np.clip(z, -500, 500)))),
+    "sigmoid through tanh": ("check_sigmoid",
+                             lambda z: 0.5 * (1 + np.tanh(np.asarray(z, dtype=float) / 2))),
+    "output with np.dot": ("check_output_formula", lambda X, w, b: sigmoid(np.dot(X, w) + b)),
+    "error with np.where on the label": ("check_error_formula", error_with_where),
+    "update written with the gradient (ŷ − y) and a minus": ("check_update_weights",
+                                                             update_with_the_gradient),
+    "update with a loop over a copy": ("check_update_weights", update_with_a_loop),
+    "cost gradient with explicit loops": ("check_cost_gradient", cost_gradient_loop),
+    "cost gradient with a broadcast mean, returning a list": (
+        "check_cost_gradient",
+        lambda X, y, w, b: [np.mean(X * (_y_hat(X, w, b) - y)[:, None], axis=0),
+                            float(np.mean(_y_hat(X, w, b) - y))]),
+    "cost gradient with np.dot and (y − ŷ) negated": (
+        "check_cost_gradient",
+        lambda X, y, w, b: (-np.dot(X.T, y - _y_hat(X, w, b)) / X.shape[0],
+                            -np.sum(y - _y_hat(X, w, b)) / X.shape[0])),
+    "train with indices and errors in an array": ("check_train", train_with_indices),
 }
 
 

@@ -2,7 +2,13 @@
 
 Uma verificação por função do aluno: ``check_sigmoid(sigmoid)``,
 ``check_output_formula(output_formula)``, ``check_error_formula(error_formula)``,
-``check_update_weights(update_weights)`` e ``check_train(train)``.
+``check_update_weights(update_weights)``, ``check_cost_gradient(cost_gradient)`` e
+``check_train(train)``.
+
+``cost_gradient`` é a parte em que o aluno deriva: o gradiente do custo MÉDIO de todas as
+amostras, que nem o enunciado nem o capítulo escrevem. A verificação o compara com o gradiente
+exato, que bate com a inclinação medida por diferenças finitas (conferido no último caso):
+toda forma correta de escrever a conta passa.
 
 O contrato de ``train`` (o enunciado diz o mesmo): pesos e viés começam
 em zero; em cada época, uma atualização por amostra, na ordem dada
@@ -23,7 +29,7 @@ from .checking import (Hint, as_numbers, call, expect_close, expect_shape, expec
                        fmt, install_notebook_hints, is_close, passed, rng)
 
 __all__ = ["check_sigmoid", "check_output_formula", "check_error_formula",
-           "check_update_weights", "check_train"]
+           "check_update_weights", "check_cost_gradient", "check_train"]
 
 install_notebook_hints()
 
@@ -36,6 +42,12 @@ PARK_Y = np.array([1.0, 1.0, 1.0, 0.0, 0.0, 0.0])
 DECK_Y = np.array([1.0, 1.0, 0.0, 0.0])
 DECK_BAD = np.array([0.6, 0.2, 0.9, 0.3])    # cor certa: 0.6, 0.2, 0.1, 0.7 → 4.8
 DECK_GOOD = np.array([0.7, 0.9, 0.2, 0.4])   # cor certa: 0.7, 0.9, 0.8, 0.6 → 1.2
+
+# Os números do "Para ir além" (tumores de mama, raio e textura médios padronizados) que a
+# solução do curso obtém; tests/test_exercises.py::test_solution_passes_every_check os mede de
+# novo, rodando a solução.
+GO_FURTHER_ACCURACY = 0.8893       # `train`, 50 épocas com η = 0.01: acurácia no treino
+GO_FURTHER_BATCH_ERROR = 0.2558    # 300 passos em lote com `cost_gradient`, η = 1: o custo
 
 OVERFLOW_HINT = Hint("gradient_descent.sigmoid_overflow",
     "`np.exp(-z)` estoura (*overflow*) quando z é muito negativo (z = −1000 dá e^1000). "
@@ -108,6 +120,11 @@ def _hint_for(cause):
     if isinstance(cause, ValueError) and "truth value" in text:
         return Hint("gradient_descent.if_on_array",
                     "não use `if` com arrays: compare elemento a elemento com `np.where`.")
+    if isinstance(cause, ValueError) and ("matmul" in text or "not aligned" in text):
+        return Hint("gradient_descent.matmul_shapes",
+                    "confira as formas no produto: `features` é (n, d) (ou (d,)) e `weights` é "
+                    "(d,), então é `features @ weights`, nessa ordem. No gradiente, o vetor "
+                    "(ŷ − y) tem forma (n,), e `features.T @ (ŷ − y)` dá as d somas de uma vez.")
     return None
 
 
@@ -303,6 +320,116 @@ def check_update_weights(update_weights):
     passed("check_update_weights", len(cases) + 1)
 
 
+def _cost(X, y, w, b):
+    """O custo médio: a entropia cruzada binária média das amostras."""
+    return float(np.mean(_bce(y, _sigmoid(X @ w + b))))
+
+
+def check_cost_gradient(cost_gradient):
+    """Confere ``cost_gradient(features, targets, weights, bias)`` → ``(grad_w (d,), grad_b)``.
+
+    O gradiente do custo médio C = média de E(y_i, σ(x_i·w + b)): (1/n)·Xᵀ(ŷ − y) e a média de
+    ŷ − y, escrito como o aluno quiser.
+    """
+    __tracebackhide__ = True
+    X_rand, y_rand = _blobs(16, n=7, d=3)
+    w_rand = np.array([0.4, -0.8, 1.2])
+    # O caso 7×3 vem primeiro: com d > 1 e n ≠ d, cada engano das dicas dá um número (ou uma
+    # forma) diferente. No parque, n = 6 e d = 2.
+    cases = [
+        (X_rand, y_rand, w_rand, -0.3,
+         f"7 pontos aleatórios com 3 atributos, w = {fmt(w_rand)}, b = −0.3"),
+        (PARK_X, PARK_Y, np.array([0.5, -0.25]), 0.2,
+         "os dados “vamos ao parque?”, w = [0.5, −0.25], b = 0.2"),
+        (PARK_X, PARK_Y, np.zeros(2), 0.0,
+         "os dados “vamos ao parque?” com pesos zero e b = 0 (ŷ = 0,5 em todo ponto)"),
+    ]
+    w_shape = Hint("gradient_descent.cost_gradient_w_shape",
+                   "grad_w tem uma derivada por peso: forma (d,). Cada ∂C/∂w_j é a MÉDIA, sobre "
+                   "as n amostras, de (ŷ_i − y_i)·x_ij: some ao longo das amostras (não dos "
+                   "atributos) — `features.T @ (ŷ − y) / n` faz as d médias de uma vez.")
+    b_shape = Hint("gradient_descent.cost_gradient_b_shape",
+                   "grad_b é um número só: a média, sobre as n amostras, de ŷ_i − y_i (sem x).")
+    for X, y, w, b, case in cases:
+        result = _call(cost_gradient, "cost_gradient", X, y, w, b, case=case)
+        grad_w, grad_b = expect_tuple(result, "cost_gradient", 2, ("grad_w", "grad_b"), case)
+        n, d = X.shape
+        if np.ndim(grad_w) == 0 and np.shape(grad_b) == (d,):
+            fail(f"`cost_gradient`: grad_w veio um número e grad_b um vetor de forma ({d},).\n"
+                 f"  entrada: {case}", hints=[Hint(
+                     "gradient_descent.cost_gradient_order",
+                     "a ordem da tupla é `(grad_w, grad_b)`: primeiro o vetor das derivadas nos "
+                     "pesos, depois a derivada no viés.")])
+        y_hat = _sigmoid(X @ w + b)
+        delta = y_hat - y
+        gw, gb = X.T @ delta / n, float(np.mean(delta))
+        expect_shape(grad_w, gw, "cost_gradient", case, what="grad_w", hint=w_shape)
+        expect_shape(grad_b, gb, "cost_gradient", case, what="grad_b", hint=b_shape)
+
+        def both(scale_w, scale_b=None, hint=None):
+            """A dica para um engano que troca δ = ŷ − y por outra coisa nas duas derivadas."""
+            return (X.T @ scale_w / n, np.mean(scale_w if scale_b is None else scale_b), hint)
+        wrong = [
+            both(-delta, hint=Hint("gradient_descent.cost_gradient_sign",
+                                   "o sinal está trocado: o gradiente aponta para onde o custo "
+                                   "CRESCE, e é (ŷ − y)·x; o passo é que anda contra ele.")),
+            both(delta * y_hat * (1 - y_hat), hint=Hint(
+                "gradient_descent.cost_gradient_keeps_sigmoid_slope",
+                "sobrou o fator ŷ(1 − ŷ): na entropia cruzada ele cancela com o denominador de "
+                "∂E/∂ŷ = (ŷ − y)/(ŷ(1 − ŷ)). (Com ele, e um 2, seria o gradiente do erro "
+                "quadrático.)")),
+            both(2 * delta * y_hat * (1 - y_hat), hint=Hint(
+                "gradient_descent.cost_gradient_is_mse",
+                "isto é o gradiente do erro quadrático (ŷ − y)²; o custo aqui é a entropia "
+                "cruzada, e nela o fator ŷ(1 − ŷ) se cancela.")),
+            both(delta / (y_hat * (1 - y_hat)), hint=Hint(
+                "gradient_descent.cost_gradient_stops_at_yhat",
+                "faltou um elo da regra da cadeia: depois de ∂E/∂ŷ vem ∂ŷ/∂z = ŷ(1 − ŷ) "
+                "(a derivada da sigmoide), e só então ∂z/∂w_j = x_j.")),
+            both(X @ w + b - y, hint=Hint(
+                "gradient_descent.cost_gradient_no_sigmoid",
+                "ŷ é a probabilidade σ(x·w + b), não a soma x·w + b: passe pela sigmoide (a "
+                "sua `output_formula`).")),
+            both(_sigmoid(X @ w) - y, hint=Hint(
+                "gradient_descent.cost_gradient_bias_missing",
+                "o viés ficou de fora da previsão: ŷ = σ(x·w + b) (use a sua "
+                "`output_formula`).")),
+            (X.T @ delta, np.sum(delta), Hint(
+                "gradient_descent.cost_gradient_not_mean",
+                "isto é o gradiente da SOMA dos erros: o custo é a MÉDIA, então divida por n "
+                "(o número de amostras).")),
+            (X.T @ delta / d, np.sum(delta) / d, Hint(
+                "gradient_descent.cost_gradient_divides_by_d",
+                "a média é sobre as n amostras (`len(targets)` ou `features.shape[0]`), não "
+                "sobre os d atributos (`len(weights)`).")),
+            (X[:-1].T @ delta[:-1] / n, np.sum(delta[:-1]) / n, Hint(
+                "gradient_descent.cost_gradient_misses_a_sample",
+                "o laço sobre as amostras deixou a última de fora: `range(n)` percorre as n "
+                "amostras, `range(n - 1)` para uma antes.")),
+        ]
+        expect_close(grad_w, gw, "cost_gradient", case, what="grad_w",
+                     hints=[(ww, h) for ww, _, h in wrong])
+        expect_close(grad_b, gb, "cost_gradient", case, what="grad_b",
+                     hints=[(wb, h) for _, wb, h in wrong] + [
+                         (np.mean(X.T @ delta / n), Hint(
+                             "gradient_descent.cost_gradient_b_with_x",
+                             "em grad_b não entra x: como ∂z/∂b = 1, grad_b é só a média de "
+                             "ŷ − y."))])
+    # Conferência independente: a inclinação do custo medida por diferenças finitas.
+    X, y, w, b, case = cases[0]
+    grad_w, grad_b = _call(cost_gradient, "cost_gradient", X, y, w, b, case=case)
+    eps = 1e-6
+    numeric_w = np.array([(_cost(X, y, w + eps * e, b) - _cost(X, y, w - eps * e, b)) / (2 * eps)
+                          for e in np.eye(len(w))])
+    numeric_b = (_cost(X, y, w, b + eps) - _cost(X, y, w, b - eps)) / (2 * eps)
+    numeric_case = "a inclinação do custo medida por diferenças finitas"
+    expect_close(grad_w, numeric_w, "cost_gradient", numeric_case, what="grad_w",
+                 rtol=1e-5, atol=1e-7)
+    expect_close(grad_b, numeric_b, "cost_gradient", numeric_case, what="grad_b",
+                 rtol=1e-5, atol=1e-7)
+    passed("check_cost_gradient", len(cases) + 1)
+
+
 def check_train(train):
     """Confere ``train(features, targets, epochs, learnrate)`` → ``(weights, bias, errors)``."""
     __tracebackhide__ = True
@@ -320,8 +447,14 @@ def check_train(train):
         if not isinstance(errors, (list, tuple, np.ndarray)) or len(errors) != epochs:
             got = (f"{len(errors)} valores" if isinstance(errors, (list, tuple, np.ndarray))
                    else fmt(errors))
+            off_by_one = (isinstance(errors, (list, tuple, np.ndarray))
+                          and abs(len(errors) - epochs) == 1)
             fail(f"`train`: `errors` deve ter um erro por época ({epochs} valores), mas veio "
-                 f"{got}.\n  entrada: {case}")
+                 f"{got}.\n  entrada: {case}", hints=[Hint(
+                     "gradient_descent.train_epochs_off_by_one", "o laço das épocas deve dar "
+                     "exatamente `epochs` voltas, com um erro guardado por volta: `for _ in "
+                     "range(epochs)` (nem `range(epochs + 1)`, nem `range(1, epochs)`).")
+                     if off_by_one else None])
         errors = as_numbers(errors, "train", "errors")
         ref_w, ref_b, after, before = _reference_train(X, y, epochs, lr)
         if not (is_close(w, ref_w, rtol=1e-6) and is_close(b, ref_b, rtol=1e-6, atol=1e-9)):
@@ -331,7 +464,10 @@ def check_train(train):
                 fail(f"`train` devolveu pesos diferentes em duas chamadas com a mesma entrada "
                      f"({case}).", hints=[Hint("gradient_descent.train_random_init",
                                                "nada de números aleatórios: comece com "
-                                               "`weights = np.zeros(d)` e `bias = 0.0`.")])
+                                               "`weights = np.zeros(d)` e `bias = 0.0` e "
+                                               "percorra as amostras na ordem dada (sem "
+                                               "sortear a ordem com `permutation`/`shuffle`, "
+                                               "como faz o treino do capítulo).")])
             hint = None
             if is_close(w, _reference_train(X, y, epochs, lr, batch="mean")[0], rtol=1e-6) or \
                     is_close(w, _reference_train(X, y, epochs, lr, batch="sum")[0], rtol=1e-6):
