@@ -48,9 +48,12 @@ def make_train(update=perceptron_update, init=lambda d: (np.zeros(d), 0.0), coun
     return train_perceptron
 
 
+PARK_WEIGHTS = ([1.0, 1.0], 0.5)     # a reta do treino, deslocada meio passo
+
 REFERENCE = {
     "check_step": step, "check_perceptron_predict": perceptron_predict,
     "check_perceptron_update": perceptron_update, "check_train_perceptron": make_train(),
+    "check_park_weights": (PARK_WEIGHTS,),
 }
 
 
@@ -118,6 +121,103 @@ def sigmoid_delta(x, y, w, b):
 
 def random_init(d):
     return np.random.default_rng().normal(size=d), 0.0
+
+
+def update_b_after_w(x, y, w, b, lr):
+    w = w + lr * (y - step(x @ w + b)) * x
+    b = b + lr * (y - step(x @ w + b))        # ŷ de novo, já com o w novo
+    return w, b
+
+
+def update_w_after_b(x, y, w, b, lr):
+    b_new = b + lr * (y - step(x @ w + b))
+    return w + lr * (y - step(x @ w + b_new)) * x, b_new
+
+
+def update_in_place(x, y, w, b, lr):
+    error = y - step(x @ w + b)
+    w += lr * error * x                       # o estilo Udacity: muda o array de quem chamou
+    return w, b + lr * error
+
+
+def update_only_positive(x, y, w, b, lr):
+    if y == 1:
+        return perceptron_update(x, y, w, b, lr)
+    return w, b
+
+
+def make_train_loop(count="during", extra_epoch=False, append_per_sample=False, total=False,
+                    reset=False, ignore_lr=False, shuffle_in_place=False):
+    """Um treino escrito com laços de índice, com um engano de cada vez (ou nenhum)."""
+    def train_perceptron(X, y, lr, epochs):
+        if shuffle_in_place:
+            np.random.default_rng(0).shuffle(X)
+        w, b = np.zeros(X.shape[1]), 0.0
+        errors_per_epoch = []
+        for _ in range(epochs + 1 if extra_epoch else epochs):
+            if reset:
+                w, b = np.zeros(X.shape[1]), 0.0
+            mistakes = 0
+            for i in range(len(y)):
+                delta = y[i] - step(X[i] @ w + b)
+                if count == "during":
+                    mistakes += int(delta != 0)
+                elif count == "signed":
+                    mistakes += delta
+                w, b = perceptron_update(X[i], y[i], w, b, 1.0 if ignore_lr else lr)
+                if count == "after_update":
+                    mistakes += int(step(X[i] @ w + b) != y[i])
+                if append_per_sample:
+                    errors_per_epoch.append(mistakes)
+            if not append_per_sample:
+                errors_per_epoch.append(mistakes)
+        if total:
+            return w, b, sum(errors_per_epoch)
+        return w, b, errors_per_epoch
+    return train_perceptron
+
+
+def step_heaviside_tie_zero(z):
+    return np.heaviside(z, 0)
+
+
+def step_list(z):
+    return np.array([1 if v >= 0 else 0 for v in z])
+
+
+def step_int(z):
+    return int(z >= 0)
+
+
+def step_rounded_sigmoid(z):
+    return np.round(1 / (1 + np.exp(-np.asarray(z, dtype=float))))
+
+
+def predict_loop(X, w, b):
+    out = []
+    for row in X:
+        z = 0.0
+        for j in range(len(w)):
+            z += row[j] * w[j]
+        out.append(1 if z + b >= 0 else 0)
+    return out
+
+
+def update_loop(x, y, w, b, lr):
+    y_hat = 1.0 if float(np.dot(x, w)) + b >= 0 else 0.0
+    new_w = np.empty_like(w)
+    for j in range(len(w)):
+        new_w[j] = w[j] + lr * (y - y_hat) * x[j]
+    return new_w, b + lr * (y - y_hat)
+
+
+def train_with_predict(X, y, lr, epochs):
+    w, b, errors = np.zeros(X.shape[1]), 0.0, np.zeros(epochs, dtype=int)
+    for epoch in range(epochs):
+        for i in range(len(X)):
+            errors[epoch] += perceptron_predict(X[i:i + 1], w, b)[0] != y[i]
+            w, b = perceptron_update(X[i], y[i], w, b, lr)
+    return w, b, errors
 
 
 MISTAKES = {
@@ -195,4 +295,93 @@ MISTAKES = {
         "check_train_perceptron", make_train(update=update_with(rosenblatt_delta, on_w="w")),
         "perceptron.train_stuck_at_zero"),
     "train blank": ("check_train_perceptron", _not_implemented, "ainda não foi implementada"),
+    # --- issue 13: a varredura de enganos ---
+    "step with np.heaviside(z, 0)": ("check_step", step_heaviside_tie_zero, "perceptron.tie_strict"),
+    "step with a list comprehension (no scalars)": ("check_step", step_list,
+                                                    "perceptron.step_only_arrays"),
+    "step with int(z >= 0)": ("check_step", step_int, "perceptron.int_of_array"),
+    "step is a rounded sigmoid": ("check_step", step_rounded_sigmoid, "perceptron.tie_strict"),
+    "step with np.heaviside(z, 0.5)": ("check_step", lambda z: np.heaviside(z, 0.5),
+                                       "perceptron.not_zero_one"),
+    "predict with w @ X": ("check_perceptron_predict", lambda X, w, b: step(w @ X + b),
+                           "perceptron.predict_transposed"),
+    "predict adds b after the step": ("check_perceptron_predict",
+                                      lambda X, w, b: step(X @ w) + b,
+                                      "perceptron.predict_bias_outside_step"),
+    "predict sums everything into one number": ("check_perceptron_predict",
+                                                lambda X, w, b: step(np.sum(X * w) + b),
+                                                "perceptron.predict_shape"),
+    "update computes the bias error with the new w": ("check_perceptron_update", update_b_after_w,
+                                                      "perceptron.update_error_recomputed"),
+    "update computes the weights error with the new b": ("check_perceptron_update",
+                                                         update_w_after_b,
+                                                         "perceptron.update_error_recomputed"),
+    "update with w += (Udacity style)": ("check_perceptron_update", update_in_place,
+                                         "`w += ...`"),
+    "update only learns from positive samples": ("check_perceptron_update", update_only_positive,
+                                                 "perceptron.update_w_unchanged"),
+    "train runs one epoch too many": ("check_train_perceptron", make_train_loop(extra_epoch=True),
+                                      "perceptron.train_extra_epoch"),
+    "train appends inside the sample loop": ("check_train_perceptron",
+                                             make_train_loop(append_per_sample=True),
+                                             "perceptron.errors_appended_per_sample"),
+    "train returns the total of errors": ("check_train_perceptron", make_train_loop(total=True),
+                                          "perceptron.errors_total_only"),
+    "train resets the weights every epoch": ("check_train_perceptron", make_train_loop(reset=True),
+                                             "perceptron.train_reset_each_epoch"),
+    "train forgets to pass lr": ("check_train_perceptron", make_train_loop(ignore_lr=True),
+                                 "perceptron.train_ignores_lr"),
+    "train counts after each update": ("check_train_perceptron",
+                                       make_train_loop(count="after_update"),
+                                       "perceptron.errors_counted_after_update"),
+    "train sums the signed errors": ("check_train_perceptron", make_train_loop(count="signed"),
+                                     "perceptron.errors_signed"),
+    "train shuffles X in place": ("check_train_perceptron",
+                                  make_train_loop(shuffle_in_place=True), "common.mutated_input"),
+    "park: the weights the training found (the new day on the line)": (
+        "check_park_weights", (([1.0, 1.0], 0.0),), "perceptron.park_on_the_line"),
+    "park: a training day on the line": ("check_park_weights", (([1.0, 1.0], 1.0),),
+                                         "perceptron.park_on_the_line"),
+    "park: every side swapped": ("check_park_weights", (([-1.0, -1.0], -0.5),),
+                                 "perceptron.park_inverted"),
+    "park: the bias used as a threshold": ("check_park_weights", (([1.0, 1.0], -0.5),),
+                                           "perceptron.park_bias_as_threshold"),
+    "park: the weather weighs more than the money": ("check_park_weights", (([2.0, 1.0], 0.0),),
+                                                     "perceptron.park_new_day_wrong"),
+    "park: w and b in one flat list": ("check_park_weights", ([1.0, 1.0, 0.5],),
+                                       "deve ser uma tupla `(w, b)`"),
+    "park: three weights": ("check_park_weights", (([1.0, 1.0, 1.0], 0.5),),
+                            "`w` deve ter dois números"),
+    "park: blank": ("check_park_weights", (None,), "ainda não foi implementada"),
 }
+
+ALTERNATIVES = {
+    "step with np.heaviside(z, 1)": ("check_step", lambda z: np.heaviside(z, 1)),
+    "step multiplying a boolean by 1": ("check_step", lambda z: (np.asarray(z) >= 0) * 1),
+    "step as floats": ("check_step", lambda z: (np.asarray(z) >= 0).astype(float)),
+    "step with np.vectorize over a scalar if": ("check_step",
+                                                lambda z: np.vectorize(scalar_step)(z)),
+    "predict with explicit loops, returning a list": ("check_perceptron_predict", predict_loop),
+    "predict with np.dot": ("check_perceptron_predict", lambda X, w, b: step(np.dot(X, w) + b)),
+    "predict with w @ X.T": ("check_perceptron_predict", lambda X, w, b: step(w @ X.T + b)),
+    "update with a loop over the weights": ("check_perceptron_update", update_loop),
+    "update with np.dot and a copy": ("check_perceptron_update",
+                                      lambda x, y, w, b, lr: perceptron_update(x, y, w.copy(), b,
+                                                                               lr)),
+    "train with index loops": ("check_train_perceptron", make_train_loop()),
+    "train counting with perceptron_predict, errors as an array": ("check_train_perceptron",
+                                                                   train_with_predict),
+    "park: w = (1, 2), b = 0 (money weighs more)": ("check_park_weights", (([1, 2], 0),)),
+    "park: integers w = (2, 3), b = 1, as an array": ("check_park_weights",
+                                                      ((np.array([2, 3]), 1),)),
+    "park: a list [w, b] with b between 0 and 1": ("check_park_weights", ([[1.0, 1.0], 0.1],)),
+}
+
+
+def test_the_course_park_line_and_every_bias_strictly_between_0_and_1_pass(capsys):
+    for b in (0.01, 0.5, 0.99):
+        checks.check_park_weights(([1.0, 1.0], b))
+    for b in (0.0, 1.0):
+        with pytest.raises(AssertionError, match="em cima da reta"):
+            checks.check_park_weights(([1.0, 1.0], b))
+    assert "distância 0" in capsys.readouterr().out

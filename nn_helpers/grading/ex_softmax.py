@@ -1,7 +1,12 @@
 """Verificações do exercício ``ex_softmax`` (capítulo 5).
 
 Uma verificação por função do aluno: ``check_softmax(softmax)``,
-``check_one_hot(one_hot)`` e ``check_cross_entropy(cross_entropy)``.
+``check_logits_for(logits_for)``, ``check_one_hot(one_hot)`` e
+``check_cross_entropy(cross_entropy)``.
+
+``logits_for(probs)`` é o caminho de volta, que o aluno deduz: logits cuja softmax dá ``probs``.
+Há infinitas respostas (somar uma constante a todos os logits não muda a softmax), e a
+verificação aceita qualquer uma: ela confere a softmax dos logits, não os logits.
 
 As convenções (o enunciado diz o mesmo): ``softmax`` aceita ``(k,)`` ou
 ``(n, k)`` e normaliza ao longo do último eixo, sem avisos de overflow para
@@ -21,7 +26,7 @@ import numpy as np
 from .checking import (Hint, as_numbers, call, expect_close, fail, fmt, install_notebook_hints,
                        is_close, passed, rng)
 
-__all__ = ["check_softmax", "check_one_hot", "check_cross_entropy"]
+__all__ = ["check_softmax", "check_logits_for", "check_one_hot", "check_cross_entropy"]
 
 install_notebook_hints()
 
@@ -33,9 +38,16 @@ DECK_LABELS = np.array([0, 1, 0, 2, 1])
 DECK_ONE_HOT = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [1.0, 0.0, 0.0],
                          [0.0, 0.0, 1.0], [0.0, 1.0, 0.0]])
 
+# "Para ir além": a acurácia no treino da regressão softmax nas íris (300 épocas, taxa 0,5, pesos
+# zero), medida rodando a solução; tests/test_exercises.py::test_solution_passes_every_check
+# [ex_softmax] a mede de novo.
+GO_FURTHER_ACCURACY = 0.973
+GO_FURTHER_FINAL_COST = 0.1025    # a entropia cruzada da última época do mesmo treino
+
 STABILITY_HINT = Hint("softmax.unstable_exp",
     "subtraia o máximo de CADA LINHA antes da exponencial: "
-    "`z - z.max(axis=-1, keepdims=True)`. O resultado não muda (o fator e^(−max) se cancela "
+    "`z - z.max(axis=-1, keepdims=True)` (o máximo: com a média ou o mínimo, uma pontuação muito "
+    "acima das outras ainda estoura). O resultado não muda (o fator e^(−max) se cancela "
     "na divisão) e e^z nunca estoura. Com o máximo do array inteiro, uma linha de logits muito "
     "negativos vira 0/0.")
 
@@ -65,6 +77,11 @@ def _hint_for(cause):
     if isinstance(cause, ValueError) and "broadcast" in text:
         return Hint("softmax.no_keepdims", "para dividir cada linha pela sua soma, some com "
                     "`keepdims=True`: `e.sum(axis=-1, keepdims=True)` tem forma (n, 1).")
+    if isinstance(cause, ValueError) and "truth value" in text:
+        return Hint("softmax.python_max_on_batch", "`max(z)`, `sum(z)` e `for v in z` do Python "
+                    "percorrem só a primeira dimensão: num lote (n, k) eles pegam LINHAS "
+                    "inteiras. Use `np.max(z, axis=-1, keepdims=True)` e "
+                    "`e.sum(axis=-1, keepdims=True)`, que servem para um vetor e para um lote.")
     if isinstance(cause, TypeError) and "only" in text and "array" in text:
         return Hint("softmax.math_on_arrays", "use `np.exp` e `np.log` (funcionam em arrays "
                     "inteiros), não `math.exp`/`math.log`.")
@@ -87,6 +104,11 @@ def _softmax_mistakes(z):
         (1 / (1 + np.exp(-z)), Hint("softmax.is_sigmoid", "isto é a sigmoide de cada logit; a "
                                     "softmax divide e^(z_i) pela soma de todas as exponenciais.")),
     ]
+    with np.errstate(over="ignore"):
+        hints.append((e / np.exp(z).sum(axis=-1, keepdims=True), Hint(
+            "softmax.shift_only_numerator", "o máximo foi subtraído só em cima: calcule "
+            "`e = np.exp(z - máximo)` uma vez e divida por `e.sum(axis=-1, keepdims=True)` — o "
+            "fator e^(−máximo) tem de estar em cima E embaixo para se cancelar.")))
     if z.ndim == 2:
         hints += [
             (e / e.sum(axis=0, keepdims=True), Hint("softmax.normalizes_columns", "normalize "
@@ -112,9 +134,18 @@ def check_softmax(softmax):
         (np.array([1000.0, 1001.0, 1002.0]), True, "logits enormes [1000, 1001, 1002]"),
         (np.array([[1000.0, 1001.0, 1002.0], [-1000.0, -999.0, -998.0]]), True,
          "um lote com uma linha de logits enormes e outra de muito negativos"),
+        (np.array([0.0, 0.0, 2000.0]), True, "logits [0, 0, 2000] (uma pontuação muito acima "
+                                             "das outras)"),
     ]
     for z, strict, case in cases:
         got = _call(softmax, "softmax", z, case=f"softmax({case})", strict=strict)
+        shape = np.shape(got)
+        if shape != z.shape and np.size(got) == z.size:
+            fail(f"`softmax`: as probabilidades deveriam ter a forma de z, {z.shape}, mas vieram "
+                 f"com forma {shape}.\n  entrada: {case}",
+                 hints=[Hint("softmax.shape_changed", "devolva a MESMA forma que recebeu: um "
+                             "vetor (k,) para um vetor, uma matriz (n, k) para uma matriz "
+                             "(nada de `np.atleast_2d`, `reshape` ou `[None, :]` no resultado).")])
         with np.errstate(all="ignore"):   # as contas erradas das dicas podem dar 0/0
             hints = _softmax_mistakes(z)
         expect_close(got, _softmax(z), "softmax", case, what="o vetor de probabilidades", hints=hints)
@@ -124,6 +155,60 @@ def check_softmax(softmax):
         fail("`softmax`: arredondadas a 2 casas, as probabilidades de [2, 1, 0] deveriam ser "
              f"as do enunciado, {fmt(DECK_ROUNDED)}, mas vieram {fmt(np.asarray(got))}.")
     passed("check_softmax", len(cases) + 1)
+
+
+def _logits_mistakes(p):
+    """Logits errados comuns para as probabilidades ``p``, cada um com a sua dica."""
+    return [
+        (p, Hint("softmax.logits_are_probs", "você devolveu as próprias probabilidades, mas a "
+                 "softmax não as devolve de volta: ela aplica a exponencial. Que operação desfaz "
+                 "a exponencial?")),
+        (np.exp(p), Hint("softmax.logits_exp", "a softmax já aplica a exponencial; para voltar "
+                         "das probabilidades aos logits é a operação inversa: o logaritmo.")),
+        (np.log10(p), Hint("softmax.logits_log10", "use o logaritmo natural, `np.log`: a "
+                           "softmax usa e^z, e e^(log10 p) não é p.")),
+        (-np.log(p), Hint("softmax.logits_minus", "o sinal está trocado: com −ln p, a classe "
+                          "mais provável fica com a MENOR pontuação.")),
+        (np.log(p / (1 - p)), Hint("softmax.logits_inverse_sigmoid", "ln(p/(1 − p)) desfaz a "
+                                   "sigmoide, que olha uma classe contra o resto; a softmax "
+                                   "compara as classes entre si: p_i / p_j = e^(z_i − z_j).")),
+    ]
+
+
+def check_logits_for(logits_for):
+    """Confere ``logits_for(probs)``: (k,) probabilidades → (k,) logits com softmax = probs.
+
+    Qualquer resposta certa passa: a verificação compara a softmax dos logits com ``probs``.
+    """
+    __tracebackhide__ = True
+    g = rng(34)
+    cases = [
+        (np.array([0.7, 0.2, 0.1]), "p = [0.7, 0.2, 0.1] (pato, castor, morsa)"),
+        (np.array([1.0, 2.0, 3.0]) / 6, "p = [1/6, 2/6, 3/6]"),
+        (np.array([0.9, 0.1]), "p = [0.9, 0.1] (duas classes)"),
+        (np.array([0.25, 0.25, 0.25, 0.25]), "p = [0.25, 0.25, 0.25, 0.25] (o palpite uniforme)"),
+        (_softmax(g.normal(size=6) * 1.5), "6 probabilidades aleatórias"),
+    ]
+    for p, case in cases:
+        case = f"logits_for({case})"
+        got = _call(logits_for, "logits_for", p, case=case)
+        z = as_numbers(got, "logits_for", "os logits")
+        if z.shape != p.shape:
+            fail(f"`logits_for`: os logits deveriam ter a forma de `probs`, {p.shape} — um "
+                 f"logit por classe —, mas vieram com forma {z.shape}.\n  entrada: {case}")
+        if not np.all(np.isfinite(z)):
+            fail(f"`logits_for`: os logits contêm NaN ou infinito: {fmt(z)}.\n  entrada: {case}")
+        with np.errstate(all="ignore"):
+            hints = [(_softmax(wrong), hint) for wrong, hint in _logits_mistakes(p)]
+        expect_close(_softmax(z), p, "logits_for", case, what="o vetor softmax(logits)",
+                     rtol=1e-5, atol=1e-7, hints=hints)
+    z = as_numbers(_call(logits_for, "logits_for", cases[0][0], case=cases[0][1]),
+                   "logits_for", "os logits")
+    shifted = z - z[-1]
+    write = lambda v: "(" + "; ".join(f"{x:.2f}".replace(".", ",") for x in v) + ")"
+    passed("check_logits_for", len(cases), figure=(
+        f"os seus logits para p = (0,7; 0,2; 0,1): {write(z)}; menos o último: {write(shifted)} "
+        f"= (ln 7; ln 2; 0) — o mesmo para toda resposta certa"))
 
 
 def check_one_hot(one_hot):
@@ -148,6 +233,10 @@ def check_one_hot(one_hot):
             if arr.shape == (k, n):
                 hint = Hint("softmax.one_hot_transposed",
                             "está transposta: uma LINHA por amostra, (n, n_classes).")
+            elif arr.shape == (n, n):
+                hint = Hint("softmax.one_hot_n_by_n", "a matriz tem uma coluna por CLASSE "
+                            "(`n_classes`), não uma por amostra: `np.eye(n_classes)`, não "
+                            "`np.eye(len(labels))`.")
             elif arr.ndim == 2 and arr.shape[0] == n and arr.shape[1] == labels.max() + 1:
                 hint = Hint("softmax.one_hot_classes_from_labels", "o número de colunas é "
                             "`n_classes`, não `labels.max() + 1` (nem toda classe aparece em "
@@ -157,11 +246,16 @@ def check_one_hot(one_hot):
                  hints=[hint])
         shifted = np.zeros((n, k))
         shifted[np.arange(n), (labels - 1) % k] = 1
+        columns = np.zeros((n, k))
+        columns[:, labels] = 1
         expect_close(arr, expected, "one_hot", case, what="o resultado", hints=[
             (shifted, Hint("softmax.one_hot_labels_from_1",
                            "os rótulos começam em 0: o rótulo 0 liga a coluna 0.")),
             (1 - expected, Hint("softmax.one_hot_inverted",
                                 "o 1 vai na coluna do rótulo e 0 nas outras (está invertido).")),
+            (columns, Hint("softmax.one_hot_whole_columns", "`Y[:, labels] = 1` liga colunas "
+                           "INTEIRAS (todas as linhas); para um 1 por linha, indexe com um par "
+                           "linha/coluna por amostra: `Y[np.arange(n), labels] = 1`.")),
         ])
         dtype = np.asarray(got).dtype
         if dtype.kind != "f":
@@ -199,6 +293,23 @@ def check_cross_entropy(cross_entropy):
                 "softmax.ce_log_of_onehot", "o logaritmo é das probabilidades `probs` (nunca "
                 "zero), não de `y_onehot` (que tem zeros): confira a ordem dos argumentos.")])
         n, k = y.shape
+        with np.errstate(all="ignore"):
+            ignores_labels = Hint("softmax.ce_ignores_labels", "só a probabilidade da classe "
+                                  "CERTA entra na conta: multiplique `np.log(probs)` por "
+                                  "`y_onehot` (os outros termos viram zero) antes de somar.")
+            big_epsilon = Hint("softmax.ce_big_epsilon", "o ε somado dentro do logaritmo está "
+                               "grande demais e muda o valor: use no máximo 1e-5 (ou nenhum — "
+                               "nenhuma probabilidade é zero).")
+            extra = [
+                (-np.mean(np.sum(np.log(p), axis=1)), ignores_labels),
+                (-np.mean(np.log(p)), ignores_labels),
+                (_cross_entropy(y, _softmax(p)), Hint(
+                    "softmax.ce_softmax_again", "`probs` já são probabilidades (a saída da "
+                    "softmax): não passe pela softmax de novo, use `np.log(probs)` direto.")),
+                (-np.mean(np.log(p.max(axis=1))), Hint(
+                    "softmax.ce_uses_max_prob", "use a probabilidade da classe CERTA (onde "
+                    "`y_onehot` vale 1), não a maior probabilidade da linha.")),
+            ] + [(_cross_entropy(y, p + eps), big_epsilon) for eps in (1e-3, 1e-2, 1e-1)]
         # rtol = 1e-3: aceita um ε até 1e-5 dentro do log (como o do Keras, 1e-7), que muda o
         # valor em até 7e-4 nestes casos; cada engano da lista muda por um fator (n, k, ln 10...).
         expect_close(arr, expected, "cross_entropy", case, what="o valor da entropia cruzada",
@@ -216,5 +327,5 @@ def check_cross_entropy(cross_entropy):
             (-np.mean(np.sum(y * np.log(p) + (1 - y) * np.log(1 - p), axis=1)),
              Hint("softmax.ce_binary_formula", "esta é a fórmula binária somada em cada classe; "
                   "na multiclasse o erro de uma amostra é só −Σ_j y_j·ln(p_j).")),
-        ])
+        ] + extra)
     passed("check_cross_entropy", len(cases))
