@@ -103,7 +103,13 @@ def make_gradient_check(step="central", restore=True, copy="none", cost_scale=1.
                     work[k][where] = old
                     numeric[i] = (c_plus - cost()) / eps
                     continue
-                work[k][where] = old - eps
+                if restore == "arithmetic":          # +ε, −2ε, +ε: volta a θ (com arredondamento)
+                    work[k][where] -= 2 * eps
+                    c_minus = cost()
+                    work[k][where] += eps
+                    numeric[i] = (c_plus - c_minus) / (2 * eps)
+                    continue
+                work[k][where] = old if step == "half" else old - eps    # "half": C(θ − ε) em θ
                 c_minus = cost()
                 if restore:
                     work[k][where] = old
@@ -201,6 +207,8 @@ ALTERNATIVES = {
     "gradient_check on a deep copy of params": ("check_gradient_check",
                                                 make_gradient_check(copy="deep")),
     "gradient_check over flat views": ("check_gradient_check", gradient_check_with_flat_views),
+    "gradient_check restoring by arithmetic (+ε, −2ε, +ε)": (
+        "check_gradient_check", make_gradient_check(restore="arithmetic")),
     "update building the dict in a loop": ("check_update", update_with_a_loop),
     "update on a deep copy": ("check_update", lambda p, g, lr: {k: v.copy() - lr * g[k]
                                                                 for k, v in p.items()}),
@@ -465,7 +473,7 @@ MISTAKES = {
                                 "falta passar pela softmax"),
     "backward forgets the sigmoid derivative": (
         "check_backward", backward_with(hidden_derivative=lambda A1: 1.0),
-        "faltou multiplicar pela derivada da sigmoide"),
+        "backprop.no_sigmoid_derivative"),
     "backward applies sigmoid to A1 again": (
         "check_backward", backward_with(hidden_derivative=lambda A1: sigmoid(A1) * (1 - sigmoid(A1))),
         "A1 já é σ(Z1)"),
@@ -527,7 +535,9 @@ MISTAKES = {
     "gradient_check with one-sided differences": (
         "check_gradient_check", make_gradient_check(step="one_sided"), "backprop.gc_one_sided"),
     "gradient_check divides by eps": ("check_gradient_check", make_gradient_check(step="eps"),
-                                      "backprop.gc_divides_by_eps"),
+                                      "backprop.gc_numeric_off_by_2"),
+    "gradient_check computes C(θ − ε) at θ": ("check_gradient_check", make_gradient_check(step="half"),
+                                              "a METADE do certo"),
     "gradient_check never restores the entry": (
         "check_gradient_check", make_gradient_check(restore=False), "backprop.gc_not_restored"),
     "gradient_check perturbs a shallow copy": (

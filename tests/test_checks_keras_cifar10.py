@@ -126,7 +126,7 @@ MISTAKES = {
     "build_model over budget (Flatten without pooling)": (
         "check_build_model", lambda: cnn(filters=(), head=None, compile=True, flat_conv=True),
         # Conv2D(16) sem pooling, achatada: 30·30·16·10 + 10 + 448 = 144 458 parâmetros
-        "o modelo tem 144.458 parâmetros, acima do orçamento de 100.000"),
+        "o modelo tem 144 458 parâmetros, acima do orçamento de 100 000"),
     "build_model without convolution (an MLP)": ("check_build_model", _mlp, "nenhuma camada"),
     "build_model with the wrong output size": (
         "check_build_model", lambda: cnn(head=layers.Dense(5, activation="softmax")),
@@ -159,6 +159,144 @@ MISTAKES = {
         "check_build_model", lambda: cnn(flatten=False, optimizer=keras.optimizers.Adam(3e-3)),
         "Troque-a por `layers.Flatten()`"),
     "build_model blank": ("check_build_model", _not_implemented, "ainda não foi implementada"),
+}
+
+
+# --- a varredura da issue 13: mais enganos (recusados antes do treino) ----------------------
+
+def _stack(*stack, loss="sparse_categorical_crossentropy", optimizer="adam",
+           metrics=("accuracy",), shape=(32, 32, 3)):
+    """Um Sequential com entrada ``shape`` e as camadas dadas, compilado."""
+    model = keras.Sequential([keras.Input(shape), *stack])
+    model.compile(optimizer=optimizer, loss=loss, metrics=list(metrics))
+    return model
+
+
+def _pair(filters):
+    return [layers.Conv2D(filters, 3, activation="relu"), layers.MaxPooling2D(2)]
+
+
+def _head(units=48):
+    return [layers.Flatten(), layers.Dense(units, activation="relu"),
+            layers.Dense(10, activation="softmax")]
+
+
+def _compile_with(**kwargs):
+    def build():
+        model = cnn(compile=False)
+        model.compile(**kwargs)
+        return model
+    return build
+
+
+MISTAKES.update({
+    # preprocess
+    "preprocess divides by the batch maximum": (
+        "check_preprocess", lambda X: X.astype("float32") / X.max(),
+        "keras_cifar10.divides_by_max"),
+    "preprocess rescales min-max": (
+        "check_preprocess",
+        lambda X: ((X - X.min()) / (X.max() - X.min())).astype("float32"),
+        "keras_cifar10.divides_by_max"),
+    "preprocess standardizes the whole batch": (
+        "check_preprocess",
+        lambda X: ((X - X.mean()) / X.std()).astype("float32"), "keras_cifar10.standardized"),
+    "preprocess to [-1, 1]": ("check_preprocess", lambda X: X.astype("float32") / 127.5 - 1,
+                              "keras_cifar10.minus_one_to_one"),
+    "preprocess inverts the colors": ("check_preprocess", lambda X: 1 - preprocess(X),
+                                      "keras_cifar10.inverted"),
+    "preprocess converts RGB to BGR": ("check_preprocess", lambda X: preprocess(X)[..., ::-1],
+                                       "keras_cifar10.channels_reversed"),
+    "preprocess reshapes to channels first (reshape, not transpose)": (
+        "check_preprocess", lambda X: preprocess(X).reshape(len(X), 3, 32, 32),
+        "keras_cifar10.channels_first"),
+    "preprocess casts to int before dividing": (
+        "check_preprocess", lambda X: X.astype(int) / 255, "keras_cifar10.float64"),
+    # build_model: o orçamento e as formas
+    "one conv pair of 32 and Dense(64) (over budget)": (
+        "check_build_model", lambda: _stack(*_pair(32), *_head(64)), "keras_cifar10.over_budget"),
+    "two conv pairs of 32 and 64 and Dense(64) (over budget)": (
+        "check_build_model", lambda: _stack(*_pair(32), *_pair(64), *_head(64)),
+        "Dense(64): 147 520"),
+    "too many conv + pooling pairs (the image vanishes)": (
+        "check_build_model", lambda: _stack(*_pair(8), *_pair(8), *_pair(8), *_pair(8), *_head()),
+        "keras_cifar10.image_vanished"),
+    "Conv2D without the kernel size": (
+        "check_build_model", lambda: _stack(layers.Conv2D(16), *_head()),
+        "keras_cifar10.conv_kernel_size"),
+    "input without the channel axis": (
+        "check_build_model", lambda: _stack(*_pair(16), *_head(), shape=(32, 32)),
+        "keras_cifar10.input_needs_channels"),
+    "channels-first input (the first pooling empties the 3-pixel-high map)": (
+        "check_build_model", lambda: _stack(*_pair(16), *_head(), shape=(3, 32, 32)),
+        "com os canais por último"),
+    "no Flatten before the output": (
+        "check_build_model",
+        lambda: _stack(*_pair(16), layers.Dense(10, activation="softmax")),
+        "keras_cifar10.output_shape"),
+    "only pooling, no convolution": (
+        "check_build_model", lambda: _stack(layers.MaxPooling2D(4), *_head()), "nenhuma camada"),
+    # build_model: a compilação
+    "loss class without parentheses": (
+        "check_build_model", lambda: cnn(loss=keras.losses.SparseCategoricalCrossentropy),
+        "keras_cifar10.loss_class_not_instance"),
+    "categorical_hinge loss": ("check_build_model", lambda: cnn(loss="categorical_hinge"),
+                               "keras_cifar10.hinge_loss"),
+    "mean absolute error": ("check_build_model", lambda: cnn(loss="mae"),
+                            "keras_cifar10.regression_loss"),
+    "a typo in the loss name": (
+        "check_build_model", lambda: cnn(loss="sparse_categorical_crossentopy"),
+        "sparse_categorical_crossentopy"),
+    "metrics as a string": (
+        "check_build_model",
+        _compile_with(optimizer="adam", loss="sparse_categorical_crossentropy",
+                      metrics="accuracy"), "keras_cifar10.metrics_not_list"),
+    "Keras 1: Adam(lr=...)": ("check_build_model",
+                              lambda: cnn(optimizer=keras.optimizers.Adam(lr=1e-3)),
+                              "keras_cifar10.lr_renamed"),
+    "optimizer class without parentheses": (
+        "check_build_model", lambda: cnn(optimizer=keras.optimizers.Adam),
+        "keras_cifar10.optimizer_class"),
+})
+
+
+# --- respostas certas escritas de outro jeito: todas passam ---------------------------------
+
+def _functional():
+    entrada = keras.Input((32, 32, 3))
+    x = layers.Conv2D(16, (3, 3), activation="relu")(entrada)
+    x = layers.MaxPooling2D((2, 2))(x)
+    x = layers.Conv2D(32, (3, 3), activation="relu")(x)
+    x = layers.MaxPooling2D((2, 2))(x)
+    x = layers.Dense(48, activation="relu")(layers.Flatten()(x))
+    model = keras.Model(entrada, layers.Dense(10, activation="softmax")(x))
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=1e-3),
+                  loss=keras.losses.SparseCategoricalCrossentropy())
+    return model
+
+
+def _preprocess_in_a_copy(X):
+    imagens = X.astype(np.float32)       # astype já devolve uma cópia
+    imagens /= 255
+    return imagens
+
+
+ALTERNATIVES = {
+    "preprocess: divide, then cast": ("check_preprocess",
+                                      lambda X: (X / 255).astype(np.float32)),
+    "preprocess: in-place division on the copy": ("check_preprocess", _preprocess_in_a_copy),
+    "preprocess: np.divide with a float32 dtype": (
+        "check_preprocess", lambda X: np.divide(X, np.float32(255), dtype=np.float32)),
+    "build_model: the functional API, tuple kernels, loss and optimizer objects, no metrics": (
+        "check_build_model", _functional),
+    "build_model: one small conv pair straight into the softmax (18 234 parameters)": (
+        "check_build_model",
+        lambda: _stack(*_pair(8), layers.Flatten(), layers.Dense(10, activation="softmax"),
+                       loss="SparseCategoricalCrossentropy", metrics=())),
+    "build_model: three conv pairs (16, 32, 64) and Dense(64), function-valued loss": (
+        "check_build_model",
+        lambda: _stack(*_pair(16), *_pair(32), *_pair(64), *_head(64),
+                       loss=keras.losses.sparse_categorical_crossentropy)),
 }
 
 

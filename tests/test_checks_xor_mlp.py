@@ -75,6 +75,8 @@ def make_train_xor(mistake=None):
             A1 = Z1 if mistake == "linear_hidden" else sigmoid(Z1)
             P = sigmoid(A1 @ W2 + b2)
             dZ2 = (P - Y) if mistake == "sum" else (P - Y) / len(X)
+            if mistake == "delta2_sign":
+                dZ2 = (Y - P) / len(X)
             if mistake == "mse":
                 dZ2 = 2 * (P - Y) * P * (1 - P) / len(X)
             if mistake == "mse_half":
@@ -86,6 +88,10 @@ def make_train_xor(mistake=None):
             if mistake not in ("linear_hidden", "no_hidden_derivative"):
                 dZ1 = dZ1 * A1 * (1 - A1)
             dW1, db1 = X.T @ dZ1, dZ1.sum(axis=0)
+            if mistake == "bias_sum_no_axis":
+                db1 = dZ1.sum()
+            if mistake == "bias_mean":
+                db1, db2 = dZ1.mean(axis=0), dZ2.mean(axis=0)
             step = -lr if mistake == "sign" else lr
             W1 = W1 - step * dW1
             if mistake != "W2_updated_first":
@@ -169,6 +175,16 @@ def exactly_one_as_three_detectors(x1, x2, x3):
     only_2 = perceptron([x1, x2, x3], ([-1, 1, -1], -0.5))
     only_3 = perceptron([x1, x2, x3], ([-1, -1, 1], -0.5))
     return perceptron([only_1, only_2, only_3], ([1, 1, 1], -0.5))
+
+
+DETECTORS = [([1, -1, -1], -0.5), ([-1, 1, -1], -0.5), ([-1, -1, 1], -0.5)]
+
+
+def exactly_one_with_a_list_of_weights(x1, x2, x3):
+    """Os pesos da primeira camada numa lista, lidos com índices fixos."""
+    hidden = [perceptron([x1, x2, x3], DETECTORS[0]), perceptron([x1, x2, x3], DETECTORS[1]),
+              perceptron([x1, x2, x3], DETECTORS[2])]
+    return perceptron(hidden, ([1, 1, 1], -0.5))
 
 
 def xor(a, b):
@@ -276,6 +292,8 @@ def train_xor_with_tanh_sigmoid_and_a_dict(hidden=4, lr=5.0, epochs=1000, seed=0
 
 
 ALTERNATIVES = {
+    "exactly_one with the first layer's weights in a list": ("check_exactly_one",
+                                                            (exactly_one_with_a_list_of_weights,)),
     "integer weights, no input on z = 0": ("check_gate_weights", (([2, -2], -1), ([2, 2, 2], -3))),
     "ties that z >= 0 resolves the right way": ("check_gate_weights",
                                                 (([1, -1], -1), ([1, 1, 1], -2))),
@@ -538,7 +556,7 @@ MISTAKES = {
     "train_xor runs one epoch too many": ("check_train_xor", (make_train_xor("extra_epoch"),),
                                           "xor_mlp.one_extra_epoch"),
     "train_xor climbs the gradient": ("check_train_xor", (make_train_xor("sign"),),
-                                      "sinal da atualização está trocado"),
+                                      "xor_mlp.update_sign"),
     "train_xor forgets the bias gradients": ("check_train_xor", (make_train_xor("no_bias"),),
                                              "`b1` e `b2` não mudaram"),
     "train_xor without hidden sigmoid": ("check_train_xor", (make_train_xor("linear_hidden"),),
@@ -552,6 +570,12 @@ MISTAKES = {
                                                       "xor_mlp.mse_gradient"),
     "train_xor updates W2 before using it": (
         "check_train_xor", (make_train_xor("W2_updated_first"),), "δ1 usa o W2 de ANTES"),
+    "train_xor flips the sign of delta2": ("check_train_xor", (make_train_xor("delta2_sign"),),
+                                           "xor_mlp.update_sign"),
+    "train_xor sums db1 without an axis": ("check_train_xor", (make_train_xor("bias_sum_no_axis"),),
+                                           "xor_mlp.bias_sum_no_axis"),
+    "train_xor averages the bias gradients": ("check_train_xor", (make_train_xor("bias_mean"),),
+                                              "xor_mlp.bias_grad_mean"),
     "train_xor sums instead of averaging": ("check_train_xor", (make_train_xor("sum"),),
                                             "faltou dividir por n = 4"),
     "train_xor without a seed": ("check_train_xor", (make_train_xor("unseeded"),),
@@ -600,7 +624,7 @@ def test_a_wrong_table_lists_only_the_wrong_rows():
 
 def test_the_success_lines_print_the_figures(capsys):
     checks.check_exactly_one(exactly_one_as_three_detectors)
-    assert "a sua rede tem 4 perceptrons (a da solução do curso tem 3)" in (
+    assert "a sua rede usa 4 perceptrons; a da solução do curso usa 3" in (
         capsys.readouterr().out)
     checks.check_train_xor(train_xor)
     out = capsys.readouterr().out

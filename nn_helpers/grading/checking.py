@@ -94,6 +94,10 @@ def rng(seed):
 
 def fmt(value):
     """Um valor curto e legível para as mensagens."""
+    if isinstance(value, np.ndarray) and value.ndim >= 3 and value.size:
+        # um lote de imagens impresso inteiro ocuparia a tela: a forma e a faixa dizem o bastante
+        low, high = fmt(value.min().item()), fmt(value.max().item())
+        return f"array de forma {value.shape}, valores de {low} a {high}"
     if isinstance(value, np.ndarray):
         return _array2string(value, precision=6, separator=", ", threshold=12)
     if isinstance(value, float):

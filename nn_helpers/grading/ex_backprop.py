@@ -171,8 +171,8 @@ def _first_difference(got, expected, what, keys=KEYS, rtol=1e-6, atol=1e-9):
                  f"  {what}['{key}'] recebido: {fmt(np.asarray(got[key]))}")
 
 
-def _unchanged(originals, copies):
-    return all(is_close(originals[k], copies[k], rtol=0, atol=0) for k in originals)
+def _unchanged(originals, copies, atol=0):
+    return all(is_close(originals[k], copies[k], rtol=0, atol=atol) for k in originals)
 
 
 def _copy(d):
@@ -335,8 +335,9 @@ _BACKWARD_HINTS = {
                                "P(1 − P) (isso seria tratar cada saída como uma sigmoide isolada)."),
     "only_dL_dP": Hint("backprop.only_dc_dp", "isso é só ∂C/∂P = −Y/P; falta passar pela softmax — "
                        "e as duas juntas se simplificam em δ2 = (P − Y) / n."),
-    "no_hidden_derivative": Hint("backprop.no_sigmoid_derivative", "faltou multiplicar pela "
-                                 "derivada da sigmoide escondida: δ1 = (δ2 @ W2.T) * A1 * (1 − A1)."),
+    "no_hidden_derivative": Hint("backprop.no_sigmoid_derivative", "faltou passar pela sigmoide "
+                                 "escondida: δ1 = ∂C/∂Z1 é ∂C/∂A1 vezes (elemento a elemento) a "
+                                 "derivada σ′(Z1) — que se escreve com o que está no cache."),
     "derivative_of_A1": Hint("backprop.sigmoid_of_a1", "A1 já é σ(Z1): a derivada da sigmoide é "
                              "A1 * (1 − A1), não σ(A1)(1 − σ(A1))."),
     "derivative_from_Z1": Hint("backprop.derivative_from_z1", "a derivada da sigmoide se escreve "
@@ -353,9 +354,9 @@ def _matmul_hint(exc):
     """Um produto de matrizes cujas formas não combinam: quase sempre uma transposta esquecida."""
     if isinstance(exc, ValueError) and ("matmul" in str(exc) or "aligned" in str(exc)):
         return Hint("backprop.backward_shapes_mismatch", "as formas não combinam num produto: "
-                    "escreva a forma de cada termo. δ2 é (n, n_out) e W2 é (n_hidden, n_out), "
-                    "então ∂C/∂A1 = δ2 @ W2.T, (n, n_hidden); os gradientes dos pesos são "
-                    "(entrada).T @ δ, como A1.T @ δ2.")
+                    "escreva a forma de cada termo. δ2 é (n, n_out), W2 é (n_hidden, n_out) e "
+                    "∂C/∂A1 tem a forma de A1, (n, n_hidden) — que produto de δ2 com W2 dá essa "
+                    "forma? Os gradientes dos pesos são (entrada).T @ δ, como A1.T @ δ2.")
     return None
 
 
@@ -420,9 +421,12 @@ GC_USES_LIBRARY = Hint("backprop.gc_uses_library", "escreva as diferenças finit
 _GC_HINTS = {
     "one_sided": GC_ONE_SIDED,
     "copy_not_restored": GC_NOT_RESTORED,
-    "divides_by_eps": Hint("backprop.gc_divides_by_eps", "a diferença central anda 2ε, de θ − ε até "
-                           "θ + ε: divida por `2 * eps`, não por `eps` (o gradiente numérico saiu o "
-                           "dobro do certo, e o erro relativo, 1/3)."),
+    "divides_by_eps": Hint("backprop.gc_numeric_off_by_2", "o gradiente numérico saiu o DOBRO ou a "
+                           "METADE do certo (por isso o erro relativo é 1/3). O dobro: dividir por "
+                           "`eps` — a diferença central anda 2ε, de θ − ε até θ + ε. A metade: "
+                           "C(θ − ε) calculado, sem querer, em θ — `-= eps` logo depois de `+= eps` "
+                           "volta a θ (é preciso `-= 2 * eps`), e duas cópias `params.copy()` "
+                           "dividem os mesmos arrays."),
     "summed_cost": Hint("backprop.gc_summed_cost", "o custo é a MÉDIA da entropia cruzada nas n "
                         "amostras (é dele que `backward` calcula o gradiente): "
                         "`-np.mean(np.sum(Y * np.log(P), axis=1))`."),
@@ -533,7 +537,8 @@ def check_gradient_check(gradient_check):
         p_in = _copy(p)
         result = call(gradient_check, "gradient_check", _public_forward, backward, X, Y, p_in, eps,
                       case=case)
-        if not _unchanged(p, p_in):
+        # Devolver θ por conta (+ε, −2ε, +ε) deixa um arredondamento de 1e-16: isso não é engano.
+        if not _unchanged(p, p_in, atol=1e-12):
             fail(f"`gradient_check` devolveu `params` diferente de como recebeu.\n  entrada: {case}",
                  hints=[GC_NOT_RESTORED])
         errors = _as_dict(result, "gradient_check", "os erros relativos", shapes, case)
@@ -734,7 +739,9 @@ def check_train_mlp(train_mlp):
                    f"  entrada: {case}\n{diff}\n  lembre: params = init_params(n_in, n_hidden, n_out, "
                    f"seed); rng = np.random.default_rng(seed); a cada época, ordem = "
                    f"rng.permutation(n) e, para cada início em range(0, n, batch_size), "
-                   f"forward → backward → update no mini-lote.")
+                   f"forward → backward → update no mini-lote. Se alguma verificação acima "
+                   f"(`check_forward`, `check_backward`, `check_update`) falhou, corrija-a "
+                   f"primeiro: `train_mlp` usa essas funções.")
         fail(message, hints=[hint for mistake, hint in _TRAIN_HINTS.items()
                              if _same(got, _train(*args[:7], mistake)[0], rtol=1e-5, atol=1e-8)])
     if not any(is_close(history, h, rtol=1e-5, atol=1e-8) for h in histories):
@@ -765,6 +772,6 @@ def check_train_mlp(train_mlp):
     reference, reference_histories = _train(X_train, Y_train, 32, 0.5, 30, 16, 0)
     reference_accuracy = float(np.mean(np.argmax(_forward(X_test, reference)[0], axis=1) == y_test))
     passed("check_train_mlp", 4, figure=(
-        f"nos {len(y_test)} dígitos de teste, a sua rede acertou {percent(accuracy)} (custo final "
+        f"nos {len(y_test)} dígitos de teste da verificação, a sua rede acertou {percent(accuracy)} (custo final "
         f"{history[-1]:.3f}); a solução do curso acerta {percent(reference_accuracy)} (custo final "
         f"{reference_histories[0][-1]:.3f})".replace(".", ",")))

@@ -5,12 +5,16 @@ Uma verificação por função do aluno: ``check_build_model(build_model)`` e
 
 As convenções (o enunciado diz o mesmo): os rótulos são **inteiros** de 0 a 9
 (não *one-hot*); ``build_model()`` devolve um ``keras.Model`` **compilado**, com
-entrada ``(None, 784)``, saída ``(None, 10)`` com **softmax** na última camada
-(a rede devolve probabilidades; logits com ``from_logits=True`` não valem
-neste exercício), um custo para rótulos inteiros
-(``sparse_categorical_crossentropy``, com ``from_logits=False``) e um
-otimizador. ``evaluate(model, X, y)`` devolve a acurácia: a fração (um número
-em [0, 1]) das linhas em que o ``argmax`` da saída é igual a ``y``.
+entrada ``(None, 784)``, saída ``(None, 10)`` de probabilidades (softmax na saída;
+logits com ``from_logits=True`` não valem neste exercício), pelo menos uma camada
+escondida com ativação não linear e no máximo ``BUDGET`` parâmetros; compilado com
+um custo para rótulos inteiros (``sparse_categorical_crossentropy``, com
+``from_logits=False``), um otimizador e ``metrics=["accuracy"]``. A arquitetura é
+escolha do aluno: a verificação só confere o comportamento (as formas, a softmax, a
+não linearidade, o orçamento, o custo e a métrica com números) e treina um modelo novo
+por ``EPOCHS`` épocas em ``N_TRAIN`` imagens, que deve acertar ``MIN_ACCURACY`` de
+outras ``N_HELD_OUT``. ``evaluate(model, X, y)`` devolve a acurácia: a fração (um
+número em [0, 1]) das linhas em que o ``argmax`` da saída é igual a ``y``.
 
 O Keras só é importado dentro das verificações (nunca ao importar
 ``nn_helpers``). Os valores esperados são calculados aqui com numpy puro.
@@ -20,6 +24,8 @@ import os
 
 import numpy as np
 
+from .keras_checks import breakdown, count, loss_name
+from .keras_checks import keras as _keras
 from .checking import (Hint, as_numbers, call, fail, fmt, install_notebook_hints, passed,
                        percent)
 
@@ -27,20 +33,25 @@ __all__ = ["check_build_model", "check_evaluate"]
 
 install_notebook_hints()
 
+# O orçamento: o MLP 784-128-10 do capítulo 8 (101 770 parâmetros) não cabe; uma camada
+# escondida de h neurônios custa 795·h + 10 parâmetros, então cabem até 62.
+BUDGET = 50_000
 # Treino curto da verificação: 2 épocas em 2 000 imagens, acurácia medida em outras 1 000.
+# Medido com a semente 0 (a rede sem camada escondida, que fica em 80,0%, é recusada antes, por
+# ser linear): Dense(16), 75,6%; Dense(32) a Dense(62) com ReLU e Adam, de 84,3% a 86,7%;
+# Dense(60) com sigmoide, 75,3%; com o "sgd" na taxa padrão, 66,8%.
 N_TRAIN, N_HELD_OUT, EPOCHS, MIN_ACCURACY = 2000, 1000, 2, 0.80
-# O que a solução de solutions/ alcança neste treino curto (semente 0); conferido por
-# tests/test_check_contract.py, que treina a solução de novo e compara.
-REFERENCE_ACCURACY = 0.869
+# O que a solução de solutions/ (Dense(60, relu) + Adam, 47 710 parâmetros) alcança neste
+# treino curto (semente 0); conferido por tests/test_check_contract.py, que a treina de novo.
+REFERENCE_ACCURACY = 0.867
+SOLUTION_PARAMS = 47_710
+# A célula "Para ir além" da solução: 3 épocas nas 8 000 imagens de treino do subconjunto,
+# acurácia nas 2 000 de teste; conferido por tests/test_exercises.py, que roda a solução.
+GO_FURTHER_ACCURACY = 0.931
 
 _np_mean, _np_argmax, _np_log, _np_exp = np.mean, np.argmax, np.log, np.exp
 
 
-def _keras():
-    os.environ.setdefault("KERAS_BACKEND", "jax")
-    import keras
-
-    return keras
 
 
 def _mnist():
@@ -50,10 +61,14 @@ def _mnist():
     return data.X, data.y
 
 
+
+
 def _cross_entropy(y, probs):
     """−média de ln p(classe certa), em numpy puro."""
     probs = np.clip(np.asarray(probs, dtype=np.float64), 1e-7, 1.0)
     return float(-_np_mean(_np_log(probs[np.arange(len(y)), y])))
+
+
 
 
 def _loss_function(keras, loss):
@@ -65,9 +80,43 @@ def _loss_function(keras, loss):
     return loss if callable(loss) else None
 
 
+REGRESSION_LOSSES = ("mse", "mae", "mape", "msle", "mean_squared", "mean_absolute",
+                     "meansquared", "meanabsolute", "huber", "log_cosh", "logcosh")
+
+
+def _loss_hint(keras, loss):
+    """A dica para um custo que não é a entropia cruzada com rótulos inteiros, pelo nome."""
+    name = loss_name(loss)
+    if "hinge" in name:
+        return Hint("keras_mnist.hinge_loss", "o custo *hinge* (de margem) é o das máquinas de "
+                    "vetores de suporte e espera alvos ±1 ou *one-hot* — não é a entropia "
+                    "cruzada. Para 10 classes com rótulos inteiros, use "
+                    "`loss=\"sparse_categorical_crossentropy\"`.")
+    if "binary" in name:
+        return Hint("keras_mnist.binary_loss", "`binary_crossentropy` é para uma pergunta "
+                    "sim/não (uma saída com sigmoide); para 10 classes exclusivas com rótulos "
+                    "inteiros, use `loss=\"sparse_categorical_crossentropy\"`.")
+    if "categorical" in name and "sparse" not in name:
+        return Hint("keras_mnist.one_hot_loss", "`categorical_crossentropy` espera alvos one-hot "
+                    "(n, 10); com rótulos inteiros (n,) use `sparse_categorical_crossentropy`.")
+    if any(word in name for word in REGRESSION_LOSSES):
+        return Hint("keras_mnist.loss_rejects_integer_labels", "este exercício é de "
+                    "classificação com rótulos inteiros: use "
+                    "`loss=\"sparse_categorical_crossentropy\"` (não o erro quadrático nem outro "
+                    "custo de regressão).")
+    return Hint("keras_mnist.other_loss", "o custo de uma classificação em 10 classes com "
+                "rótulos inteiros é a entropia cruzada: "
+                "`loss=\"sparse_categorical_crossentropy\"`.")
+
+
 def _check_loss(keras, model):
     """Confere o custo compilado com números: rótulos inteiros e probabilidades."""
     __tracebackhide__ = True
+    if isinstance(model.loss, type):
+        fail(f"`build_model`: o custo compilado é a classe `{model.loss.__name__}`, não um custo.",
+             hints=[Hint("keras_mnist.loss_class_not_instance", "instancie a classe, com os "
+                         "parênteses: `loss=keras.losses.SparseCategoricalCrossentropy()` (ou "
+                         "use o nome, `loss=\"sparse_categorical_crossentropy\"`).")])
     g = np.random.default_rng(0)
     y = g.integers(0, 10, size=6)
     z = g.normal(size=(6, 10))
@@ -78,18 +127,14 @@ def _check_loss(keras, model):
     case = f"o custo compilado ({name}) com rótulos inteiros (n,) e probabilidades (n, 10)"
     if loss_fn is None:
         fail(f"`build_model`: não reconheci o custo compilado ({fmt(model.loss)}).", hints=[
-            Hint("keras_mnist.unknown_loss", "use `loss=\"sparse_categorical_crossentropy\"`.")])
+            Hint("keras_mnist.unknown_loss", "confira o nome (ou se faltou o `loss=` no "
+                 "`compile`): `loss=\"sparse_categorical_crossentropy\"`.")])
     try:
         got = float(_np_mean(np.asarray(loss_fn(y, probs), dtype=np.float64)))
     except Exception as exc:
-        hint = (Hint("keras_mnist.one_hot_loss", "`categorical_crossentropy` espera alvos one-hot "
-                     "(n, 10); com rótulos inteiros (n,) use `sparse_categorical_crossentropy`.")
-                if "categorical" in name.lower() else
-                Hint("keras_mnist.loss_rejects_integer_labels", "este exercício é de "
-                     "classificação com rótulos inteiros: use "
-                     "`loss=\"sparse_categorical_crossentropy\"` (não o erro quadrático)."))
         fail(f"`build_model`: o custo compilado não aceita rótulos inteiros.\n  entrada: {case}\n"
-             f"  erro: {type(exc).__name__}: {str(exc)[:160]}", cause=exc, hints=[hint])
+             f"  erro: {type(exc).__name__}: {str(exc)[:160]}", cause=exc,
+             hints=[_loss_hint(keras, model.loss)])
     if not abs(got - expected) <= 1e-4 * max(1.0, abs(expected)):
         logits_loss = _cross_entropy(y, _np_exp(probs) / _np_exp(probs).sum(axis=1, keepdims=True))
         hint = (Hint("keras_mnist.from_logits_on_softmax", "o custo foi criado com "
@@ -104,19 +149,121 @@ def _check_loss(keras, model):
              hints=[hint])
 
 
-def _shape_not_tuple(exc):
-    """A dica para ``keras.Input(shape=784)``: a forma é uma tupla, mesmo com um eixo só."""
-    if isinstance(exc, (ValueError, TypeError)) and "to a shape" in str(exc):
+WRONG_METRIC = Hint("keras_mnist.wrong_metric", "com rótulos inteiros, a acurácia é "
+                    "`metrics=[\"accuracy\"]` (ou `keras.metrics.SparseCategoricalAccuracy()`); "
+                    "a `categorical_accuracy` espera alvos one-hot, e as outras métricas medem "
+                    "outra coisa.")
+
+
+def _check_metrics(model, X, y):
+    """Confere, com números, que o modelo foi compilado com a acurácia como métrica."""
+    __tracebackhide__ = True
+    case = f"`model.evaluate` em {len(y)} imagens, antes do treino"
+    try:
+        results = model.evaluate(X, y, verbose=0, return_dict=True)
+    except Exception as exc:
+        compiled = getattr(getattr(model, "_compile_config", None), "config", {}) or {}
+        listed = compiled.get("metrics") or []
+        exact = any(type(m).__name__ == "Accuracy"
+                    for m in (listed if isinstance(listed, (list, tuple)) else [listed]))
+        fail(f"`build_model`: a métrica compilada não funciona com rótulos inteiros.\n"
+             f"  entrada: {case}\n  erro: {type(exc).__name__}: {str(exc)[:160]}", cause=exc,
+             hints=[Hint("keras_mnist.metric_accuracy_class", "`keras.metrics.Accuracy()` "
+                         "compara o rótulo com a saída elemento a elemento (serve para saídas "
+                         "que já são a classe); para probabilidades e rótulos inteiros, use "
+                         "`metrics=[\"accuracy\"]`, que escolhe a versão certa.") if exact
+                    else WRONG_METRIC])
+    metrics = {k: v for k, v in results.items() if k != "loss"}
+    if not metrics:
+        fail("`build_model`: o modelo foi compilado sem métricas: o `fit` e o `evaluate` só "
+             "mostram o custo.", hints=[Hint("keras_mnist.missing_metrics", "acrescente "
+                                             "`metrics=[\"accuracy\"]` ao `model.compile(...)`.")])
+    accuracy = float(_np_mean(_np_argmax(np.asarray(model.predict(X, verbose=0)), axis=1) == y))
+    if not any(abs(float(v) - accuracy) <= 1e-5 for v in metrics.values()):
+        shown = ", ".join(f"{k} = {float(v):.4g}" for k, v in metrics.items())
+        fail(f"`build_model`: nenhuma métrica compilada é a acurácia.\n  entrada:  {case}\n"
+             f"  esperado: uma métrica = {accuracy:.4g} (a fração de acertos do argmax)\n"
+             f"  recebido: {shown}", hints=[WRONG_METRIC])
+
+
+def _build_error(exc):
+    """A dica para um erro que o Keras levanta dentro de ``build_model``."""
+    text = str(exc)
+    if isinstance(exc, (ValueError, TypeError)) and "to a shape" in text:
         return Hint("keras_mnist.shape_not_tuple", "a forma é uma tupla, mesmo com um eixo só: "
                     "`keras.Input(shape=(784,))` — com a vírgula; `(784)` é só o número 784.")
+    if "not recognized" in text and "'lr'" in text:
+        return Hint("keras_mnist.lr_renamed", "no Keras 3 a taxa de aprendizado se chama "
+                    "`learning_rate`: `keras.optimizers.Adam(learning_rate=0.001)` (o `lr` é do "
+                    "Keras 1).")
+    if "argument: 'units'" in text:
+        return Hint("keras_mnist.dense_units", "no Keras 3, `Dense` recebe o número de "
+                    "neurônios, `units` (`keras.layers.Dense(60, activation=\"relu\")`); "
+                    "`output_dim` e `input_dim` são do Keras 1, e a entrada vem de `keras.Input`.")
+    if "`metrics` argument" in text:
+        return Hint("keras_mnist.metrics_not_list", "`metrics` é uma lista: "
+                    "`metrics=[\"accuracy\"]`, com os colchetes.")
+    if "optimizer identifier" in text:
+        if "<class" in text:
+            return Hint("keras_mnist.optimizer_class", "instancie o otimizador, com os "
+                        "parênteses: `optimizer=keras.optimizers.Adam()` (ou use o nome, "
+                        "`optimizer=\"adam\"`).")
+        return Hint("keras_mnist.unknown_optimizer", "confira o nome do otimizador: "
+                    "`\"adam\"`, `\"sgd\"`, `\"rmsprop\"`... (em minúsculas).")
+    if "activation function identifier" in text:
+        return Hint("keras_mnist.unknown_activation", "confira o nome da ativação: "
+                    "`\"relu\"`, `\"softmax\"`, `\"tanh\"`...")
     return None
 
 
+def _is_linear(model, X):
+    """A rede é afim por dentro? (log p_k − log p_0 no ponto médio = média dos extremos.)"""
+    a, b = X[:8].astype(np.float32), X[8:16].astype(np.float32)
+    outputs = [np.asarray(model.predict(v, verbose=0), dtype=np.float64)
+               for v in (a, b, (a + b) / 2)]
+    scores = [np.log(np.clip(p, 1e-30, None)) for p in outputs]
+    scores = [s - s[:, :1] for s in scores]
+    # Uma rede linear erra por ~5e-7 (arredondamento do float32); com a sigmoide, a menos
+    # curva das ativações, a diferença já passa de 9e-4.
+    return bool(np.all(np.abs(scores[2] - (scores[0] + scores[1]) / 2) <= 2e-5 * (
+        1 + np.abs(scores[2]))))
+
+
+def _dense_layers(model):
+    keras = _keras()
+    return [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
+
+
+
+
+def _training_hint(keras, model):
+    """Por que um modelo dentro do orçamento não chegou ao mínimo no treino curto."""
+    hidden = _dense_layers(model)[:-1]
+    names = [getattr(getattr(layer, "activation", None), "__name__", "") for layer in hidden]
+    if isinstance(model.optimizer, keras.optimizers.SGD):
+        return Hint("keras_mnist.learns_too_slowly", f"o `\"sgd\"`, com a taxa padrão de 0,01, "
+                    f"é lento demais para só {EPOCHS} épocas: use `optimizer=\"adam\"` (o Adam do "
+                    f"capítulo 7).")
+    if "sigmoid" in names:
+        return Hint("keras_mnist.sigmoid_hidden", "com a sigmoide na camada escondida, a rede "
+                    "aprende devagar (a derivada da sigmoide é no máximo 0,25: o capítulo 7 "
+                    "mostra o porquê); use `activation=\"relu\"`.")
+    if hidden and min(layer.units for layer in hidden) < 32:
+        narrow = min(layer.units for layer in hidden)
+        return Hint("keras_mnist.narrow_hidden", f"uma camada escondida de {narrow} neurônios é "
+                    f"estreita demais: cabem até 62 no orçamento (795·62 + 10 = 49 300 "
+                    f"parâmetros), e de 32 a 62 neurônios passam com folga.")
+    return Hint("keras_mnist.below_target", "com uma camada escondida `Dense(h, "
+                "activation=\"relu\")`, h de 32 a 62, e o otimizador `\"adam\"` na taxa padrão "
+                "(0,001), a rede passa com folga.")
+
+
 def check_build_model(build_model):
-    """Confere o modelo de ``build_model()``: formas, softmax, compilação e um treino curto."""
+    """Confere o modelo de ``build_model()``: formas, softmax, orçamento, compilação e treino."""
     __tracebackhide__ = True
     keras = _keras()
-    model = call(build_model, "build_model", case="build_model()", hint_for=_shape_not_tuple)
+    keras.utils.set_random_seed(0)      # a mesma rede sorteada a cada execução da verificação
+    model = call(build_model, "build_model", case="build_model()", hint_for=_build_error)
     if not isinstance(model, keras.Model):
         fail(f"`build_model` deveria devolver um modelo do Keras (`keras.Model`, por exemplo um "
              f"`keras.Sequential`), mas devolveu {type(model).__name__}.", hints=[
@@ -135,11 +282,15 @@ def check_build_model(build_model):
         fail(f"`build_model`: a saída deveria ter forma (None, 10) — uma probabilidade por "
              f"dígito —, mas tem {out_shape}.",
              hints=[Hint("keras_mnist.output_shape", "a última camada é `Dense(10, ...)`.")])
-    activation = getattr(model.layers[-1], "activation", None)
-    act_name = getattr(activation, "__name__", str(activation))
-    if act_name != "softmax":
-        fail(f"`build_model`: a última camada deveria ter ativação softmax (a rede devolve "
-             f"as probabilidades dos 10 dígitos), mas tem {act_name!r}.", hints=[{
+    X, y = _mnist()
+    probe = X[:16].astype(np.float32)
+    probs = np.asarray(model.predict(probe, verbose=0), dtype=np.float64)
+    if not (np.all(probs >= -1e-6) and np.all(np.abs(probs.sum(axis=1) - 1) <= 1e-4)):
+        activation = getattr(model.layers[-1], "activation", None)
+        act_name = getattr(activation, "__name__", str(activation))
+        fail(f"`build_model`: a saída deveria ser a softmax (10 probabilidades ≥ 0 que somam 1 "
+             f"em cada imagem), mas as somas das linhas são {fmt(probs.sum(axis=1)[:4])}… "
+             f"(ativação da última camada: {act_name!r}).", hints=[{
                  "sigmoid": Hint("keras_mnist.sigmoid_output", "a sigmoide trata cada saída como "
                                  "uma pergunta sim/não independente (as 10 não somam 1); para 10 "
                                  "classes exclusivas use `activation=\"softmax\"`."),
@@ -147,14 +298,32 @@ def check_build_model(build_model):
                                 "neste exercício a rede devolve probabilidades: "
                                 "`Dense(10, activation=\"softmax\")`."),
              }.get(act_name)])
+    n_params = model.count_params()
+    if n_params > BUDGET:
+        fail(f"`build_model`: o modelo tem {count(n_params)} parâmetros, acima do orçamento de "
+             f"{count(BUDGET)}.\n  por camada: {breakdown(model)}", hints=[
+                 Hint("keras_mnist.over_budget", "uma camada `Dense(m)` que recebe n números "
+                      "tem n·m pesos e m vieses; a primeira camada escondida, que recebe os 784 "
+                      "pixels, é a que mais pesa. Com uma camada escondida de h neurônios, são "
+                      "784·h + h + 10·h + 10 = 795·h + 10 parâmetros: qual o maior h que cabe?")])
+    if _is_linear(model, X):
+        hidden = _dense_layers(model)[:-1]
+        fail("`build_model`: a rede é linear (um classificador linear seguido da softmax): "
+             "falta uma camada escondida com ativação não linear.", hints=[
+                 Hint("keras_mnist.hidden_linear", "sem ativação, duas camadas densas seguidas "
+                      "fazem uma só transformação linear; use `activation=\"relu\"` na camada "
+                      "escondida.") if hidden else
+                 Hint("keras_mnist.no_hidden_layer", "ponha uma camada escondida entre a entrada "
+                      "e a saída, como `keras.layers.Dense(h, activation=\"relu\")`, com h "
+                      "escolhido para caber no orçamento.")])
     if not getattr(model, "compiled", False) or getattr(model, "optimizer", None) is None:
         fail("`build_model`: o modelo não foi compilado (ou não tem otimizador).", hints=[
             Hint("keras_mnist.not_compiled", "antes do `return`, chame `model.compile(optimizer="
                  "\"adam\", loss=\"sparse_categorical_crossentropy\", metrics=[\"accuracy\"])`.")])
     _check_loss(keras, model)
+    _check_metrics(model, X[N_TRAIN:N_TRAIN + 200], y[N_TRAIN:N_TRAIN + 200])
 
     # Um treino curto, com semente fixa, num modelo novo.
-    X, y = _mnist()
     keras.utils.set_random_seed(0)
     model = call(build_model, "build_model", case="build_model() (para o treino curto)")
     X_train, y_train = X[:N_TRAIN], y[:N_TRAIN]
@@ -168,14 +337,12 @@ def check_build_model(build_model):
     accuracy = float(_np_mean(_np_argmax(probs, axis=1) == y_held))
     if not accuracy >= MIN_ACCURACY:
         fail(f"`build_model`: depois de {EPOCHS} épocas em {N_TRAIN} imagens do MNIST (semente 0), "
-             f"a rede acertou {100 * accuracy:.1f}% de outras {N_HELD_OUT}; o mínimo é "
-             f"{100 * MIN_ACCURACY:.0f}%.", hints=[
-                 Hint("keras_mnist.learns_too_slowly", f"uma camada escondida `Dense(128, "
-                      f"activation=\"relu\")` e o otimizador `\"adam\"` bastam (o `\"sgd\"`, com "
-                      f"a taxa padrão de 0,01, é lento demais para só {EPOCHS} épocas).")])
-    passed("check_build_model", 6, figure=(
-        f"No treino curto, a sua rede acertou {percent(accuracy)} de {N_HELD_OUT} imagens que não "
-        f"viu; a da solução (Dense(128, relu) + Adam) acerta {percent(REFERENCE_ACCURACY)}."))
+             f"a rede acertou {percent(accuracy)} de outras {count(N_HELD_OUT)}; o mínimo é "
+             f"{100 * MIN_ACCURACY:.0f}%.", hints=[_training_hint(keras, model)])
+    passed("check_build_model", 7, figure=(
+        f"No treino curto, a sua rede acertou {percent(accuracy)} de {count(N_HELD_OUT)} imagens "
+        f"que não viu, com {count(n_params)} parâmetros; a da solução do curso "
+        f"({count(SOLUTION_PARAMS)} parâmetros) acerta {percent(REFERENCE_ACCURACY)}."))
 
 
 def _fixed_model(keras, X, y):
@@ -244,6 +411,12 @@ def check_evaluate(evaluate):
         elif abs(value - onehot) <= 1e-6:
             hint = Hint("keras_mnist.compares_one_hot", "comparar vetores one-hot elemento a "
                         "elemento conta os zeros certos; compare `argmax` da saída com os rótulos `y`.")
+        elif value == 0.0:
+            hint = Hint("keras_mnist.zero_accuracy", "nenhum acerto: compare com `y` a classe "
+                        "prevista de cada imagem, `np.argmax(..., axis=1)` — sem o `axis=1`, o "
+                        "`argmax` dá um número só (a posição do maior valor da matriz inteira), "
+                        "e `np.max` dá a probabilidade, não a classe —; e divida com `/` (`//` "
+                        "arredonda para baixo).")
         else:
             hint = Hint("keras_mnist.wrong_accuracy", ARGMAX_ACCURACY)
         fail(message, hints=[hint])

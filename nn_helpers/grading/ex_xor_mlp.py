@@ -200,7 +200,8 @@ RULE = ("a regra do exercício: `exactly_one` só pode combinar chamadas "
         "`perceptron(entradas, (w, b))`, com pesos FIXOS que você escolhe (números, listas, ou "
         "nomes como MAJORITY_WEIGHTS definidos fora da função), usando a saída de um perceptron "
         "como entrada de outro (listas como `[a, b, c]` ou `np.array([a, b, c])` para juntar "
-        "entradas, variáveis intermediárias e funções auxiliares que sigam a mesma regra valem). "
+        "entradas, variáveis intermediárias, um índice fixo numa lista de pesos, como `CAMADA[0]`, "
+        "e funções auxiliares que sigam a mesma regra valem). "
         "Não valem operadores (`+`, `-`, `*`, `==`, `!=`, `^`, `and`, `or`, `not`...; o `-` de um "
         "número, como `-1.5`, vale), `if`, laços, tabelas nem funções prontas como `sum` — a "
         "graça é mostrar que uma rede de perceptrons calcula a função.")
@@ -232,6 +233,8 @@ def _allowed(node):
     """A construção vale dentro da função? (o sinal só na frente de um número: ``-1.5``)"""
     if isinstance(node, ast.UnaryOp):
         return isinstance(node.op, (ast.USub, ast.UAdd)) and isinstance(node.operand, ast.Constant)
+    if isinstance(node, ast.Subscript):     # um índice fixo numa lista de pesos: `CAMADA[0]`
+        return isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, int)
     return isinstance(node, _ALLOWED)
 
 
@@ -461,8 +464,8 @@ def check_exactly_one(exactly_one):
              hints=_network_hints(got_bits, tie_fixes) if bits else [])
     n = len(log[0]) if log else 0
     passed("check_exactly_one", len(INPUTS3) + 2,
-           figure=f"a sua rede tem {n} perceptron{'s' if n != 1 else ''} "
-                  f"(a da solução do curso tem {REFERENCE_PERCEPTRONS}).")
+           figure=f"a sua rede usa {n} perceptron{'s' if n != 1 else ''}; a da solução do curso "
+                  f"usa {REFERENCE_PERCEPTRONS} (qualquer rede que dê a tabela vale).")
 
 
 REFERENCE_PERCEPTRONS = 3   # pelo menos uma, pelo menos duas, e "a primeira e não a segunda"
@@ -506,6 +509,10 @@ def _xor_train(hidden, lr, epochs, seed, mistake=None):
         g = {"W1": X.T @ dZ1, "b1": dZ1.sum(axis=0), "W2": dW2, "b2": db2}
         if mistake == "no_bias":
             g["b1"], g["b2"] = 0 * g["b1"], 0 * g["b2"]
+        if mistake == "bias_sum_no_axis":
+            g["b1"] = dZ1.sum()
+        if mistake == "bias_mean":
+            g["b1"], g["b2"] = dZ1.mean(axis=0), dZ2.mean(axis=0)
         sign = -1.0 if mistake == "sign" else 1.0
         p = {k: p[k] - sign * lr * g[k] for k in p}
     return p
@@ -514,8 +521,15 @@ def _xor_train(hidden, lr, epochs, seed, mistake=None):
 _MSE_HINT = Hint("xor_mlp.mse_gradient", "isso é o gradiente do erro quadrático; aqui o custo é a "
                  "entropia cruzada binária, e com a sigmoide na saída δ2 = (P − Y) / n.")
 _XOR_HINTS = {
-    "sign": Hint("xor_mlp.update_sign", "o sinal da atualização está trocado: o gradiente aponta "
-                 "para onde o custo CRESCE (use `W = W - lr * dW`)."),
+    "sign": Hint("xor_mlp.update_sign", "o sinal está trocado — na atualização ou em δ2. O "
+                 "gradiente aponta para onde o custo CRESCE: atualize com `W = W - lr * dW`, e "
+                 "com δ2 = (P − Y) / n (não (Y − P) / n)."),
+    "bias_sum_no_axis": Hint("xor_mlp.bias_sum_no_axis", "`dZ1.sum()` sem eixo soma tudo num número "
+                             "só, e todos os vieses de b1 andam juntos: some só sobre as amostras, "
+                             "`dZ1.sum(axis=0)`."),
+    "bias_mean": Hint("xor_mlp.bias_grad_mean", "δ já foi dividido por n: o gradiente de um viés é "
+                      "a SOMA de δ sobre as amostras (`axis=0`), não a média (dividiu por n duas "
+                      "vezes)."),
     "no_bias": Hint("xor_mlp.bias_not_updated", "`b1` e `b2` não mudaram: atualize também os "
                     "vieses (*bias*), com dB = soma de δ nas amostras."),
     "linear_hidden": Hint("xor_mlp.linear_hidden", "parece que a camada escondida ficou sem a "
