@@ -198,7 +198,25 @@ def _predictions(model, X):
     return np.argmax(model.predict(X, verbose=0), axis=1)
 
 
+_BUILT = []
+
+
+def build_once_and_return_it_again():
+    """Monta o modelo uma vez, fora de controle, e devolve sempre o mesmo objeto."""
+    if not _BUILT:
+        _BUILT.append(build_model())
+    return _BUILT[0]
+
+
 MISTAKES.update({
+    "build_model returns the same model every call": (
+        "check_build_model", build_once_and_return_it_again, "keras_mnist.same_model_twice"),
+    "relu on the output layer": (
+        "check_build_model", lambda: mlp(activation="relu"), "keras_mnist.output_not_softmax"),
+    "evaluate forgets the mean (one hit per image)": (
+        "check_evaluate",
+        lambda model, X, y: np.argmax(model.predict(X, verbose=0), axis=1) == y,
+        "keras_mnist.accuracy_not_reduced"),
     # o orçamento: a rede do capítulo não cabe, e a conta tem de ser feita
     "the chapter's 784-128-10 (101 770 parameters, over budget)": (
         "check_build_model", lambda: mlp(hidden=128), "keras_mnist.over_budget"),

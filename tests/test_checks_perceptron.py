@@ -279,7 +279,7 @@ MISTAKES = {
                                          "nada de números aleatórios"),
     "train starts from ones": ("check_train_perceptron",
                                make_train(init=lambda d: (np.ones(d), 1.0)),
-                               "comece com w = 0 e b = 0"),
+                               "perceptron.train_init_not_zero"),
     "train visits the samples backwards": ("check_train_perceptron",
                                            make_train(order=lambda n: range(n - 1, -1, -1)),
                                            "na ordem dada"),

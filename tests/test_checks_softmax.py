@@ -187,7 +187,19 @@ def loop_cross_entropy(y, p):
     return total / len(y)
 
 
+def whole_batch_after_row_max(z):
+    e = np.exp(z - np.max(z, axis=-1, keepdims=True))
+    return e / np.sum(e)
+
+
 MISTAKES = {
+    "softmax divides by the sum of the whole batch (after the row max)": (
+        "check_softmax", whole_batch_after_row_max, "softmax.normalizes_whole_batch"),
+    "logits_for with log2": ("check_logits_for", lambda p: np.log2(p), "softmax.logits_log10"),
+    "logits_for forgets the return": ("check_logits_for", lambda p: None, "common.missing_return"),
+    "cross_entropy takes the log of y times p": (
+        "check_cross_entropy", lambda y, p: -np.mean(np.sum(np.log(y * p), axis=1)),
+        "`y * np.log(p)`, não `np.log(y * p)`"),
     "softmax overflows on huge logits": ("check_softmax", naive_softmax, "subtraia o máximo"),
     "softmax subtracts the max of the whole batch": ("check_softmax", global_max_softmax,
                                                      "não muda"),
@@ -232,7 +244,7 @@ MISTAKES = {
         "fórmula binária"),
     "cross_entropy with the arguments swapped": (
         "check_cross_entropy", lambda y, p: -np.mean(np.sum(p * np.log(y), axis=1)),
-        "confira a ordem dos argumentos"),
+        "Confira também a ordem dos argumentos"),
     "cross_entropy with math.log": (
         "check_cross_entropy", lambda y, p: -np.mean(np.sum(y * math.log(p), axis=1)),
         "softmax.math_on_arrays"),

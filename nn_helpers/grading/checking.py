@@ -176,6 +176,8 @@ def is_close(got, expected, rtol=1e-6, atol=1e-9):
 
 def as_numbers(value, name, what):
     """Converte o que a função do aluno devolveu em array de floats, ou falha em português."""
+    if value is None:                   # np.asarray(None, dtype=float) seria um NaN calado
+        fail(f"`{name}` devolveu None em vez de {what}.", hints=[MISSING_RETURN])
     try:
         arr = _asarray(value, dtype=float)
     except (TypeError, ValueError):
@@ -184,6 +186,9 @@ def as_numbers(value, name, what):
             f"que não é um número nem um array de números."
         )
     return arr
+
+
+MISSING_RETURN = Hint("common.missing_return", "a função devolveu `None`: faltou o `return`?")
 
 
 def expect_shape(got, expected, name, case, what="o resultado", hint=None):
@@ -236,7 +241,8 @@ def expect_close(got, expected, name, case, what="o resultado", rtol=1e-6, atol=
         wrongs = [(_asarray(wrong, dtype=float), hint) for wrong, hint in hints]
         matching = [hint for wrong, hint in wrongs
                     if _matches(arr, wrong, atol) and not _matches(expected, wrong, atol)]
-        fail(message, hints=matching)
+        # a mesma dica pode valer para dois valores errados: ela aparece uma vez só
+        fail(message, hints=list({getattr(h, "id", h): h for h in matching}.values()))
 
 
 def expect_seed_respected(same_twice, same_other, name, seeds, case, what, hint):

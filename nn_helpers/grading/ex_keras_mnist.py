@@ -297,7 +297,10 @@ def check_build_model(build_model):
                  "linear": Hint("keras_mnist.logits_output", "sem ativação, a saída são logits; "
                                 "neste exercício a rede devolve probabilidades: "
                                 "`Dense(10, activation=\"softmax\")`."),
-             }.get(act_name)])
+             }.get(act_name, Hint("keras_mnist.output_not_softmax", f"a ativação da última camada "
+                                  f"({act_name}) não faz as 10 saídas somarem 1; a de uma "
+                                  f"classificação em 10 classes é a softmax: "
+                                  f"`Dense(10, activation=\"softmax\")`."))])
     n_params = model.count_params()
     if n_params > BUDGET:
         fail(f"`build_model`: o modelo tem {count(n_params)} parâmetros, acima do orçamento de "
@@ -325,7 +328,14 @@ def check_build_model(build_model):
 
     # Um treino curto, com semente fixa, num modelo novo.
     keras.utils.set_random_seed(0)
+    first = model
     model = call(build_model, "build_model", case="build_model() (para o treino curto)")
+    if model is first:
+        fail("`build_model` devolveu o MESMO objeto nas duas chamadas: treinar o modelo de uma "
+             "chamada mudaria o da outra.", hints=[Hint(
+                 "keras_mnist.same_model_twice", "monte o modelo DENTRO da função (`model = "
+                 "keras.Sequential([...])`, `model.compile(...)`, `return model`): cada chamada "
+                 "deve devolver um modelo novo, com pesos recém-sorteados.")])
     X_train, y_train = X[:N_TRAIN], y[:N_TRAIN]
     X_held, y_held = X[N_TRAIN:N_TRAIN + N_HELD_OUT], y[N_TRAIN:N_TRAIN + N_HELD_OUT]
     try:
@@ -391,7 +401,10 @@ def check_evaluate(evaluate):
                      Hint("keras_mnist.returns_evaluate_list", "`model.evaluate` devolve [custo, "
                           "métricas...] — e só traz a acurácia se o modelo foi compilado com "
                           "`metrics`. Aqui a acurácia é calculada por você: "
-                          + ARGMAX_ACCURACY) if arr.shape == (2,) else None])
+                          + ARGMAX_ACCURACY) if arr.shape == (2,) else Hint(
+                     "keras_mnist.accuracy_not_reduced", "isto é um acerto (ou não) por imagem; "
+                     "a acurácia é a MÉDIA deles: `np.mean(previsto == y)`.")
+                     if arr.shape == (len(y_case),) else None])
         value = float(arr)
         if abs(value - expected) <= 1e-6:
             continue

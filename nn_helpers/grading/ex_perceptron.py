@@ -78,13 +78,14 @@ def _update(x, y, w, b, lr, predict=_step):
     return w + lr * delta * x, b + lr * delta
 
 
-def _reference_train(X, y, lr, epochs, histories=False):
+def _reference_train(X, y, lr, epochs, histories=False, init=0.0):
     """Zeros, uma atualização por amostra na ordem dada; devolve ``(w, b, erros por época)``.
 
     Com ``histories=True``, devolve também os históricos de três contagens erradas: depois da
     época inteira, de cada amostra depois da sua atualização, e a soma de ``y − ŷ`` (com sinal).
+    ``init`` é o valor inicial de todos os pesos e do viés (o certo é 0).
     """
-    w, b = np.zeros(X.shape[1]), 0.0
+    w, b = np.full(X.shape[1], init), init
     during, after, after_update, signed = [], [], [], []
     for _ in range(epochs):
         counts = np.zeros(3)
@@ -317,6 +318,22 @@ def check_perceptron_update(perceptron_update):
     passed("check_perceptron_update", len(cases))
 
 
+def _expect_zero_start(train_perceptron, X, y, lr, case):
+    """Com 0 épocas, o treino devolve os pesos iniciais: eles têm de ser zero."""
+    __tracebackhide__ = True
+    try:
+        w, b, _ = train_perceptron(X.copy(), y.copy(), lr, 0)
+        start = np.concatenate([np.ravel(np.asarray(w, dtype=float)), np.ravel(np.asarray(b, dtype=float))])
+    except Exception:                   # o aluno não previu 0 épocas: nada a concluir daqui
+        return
+    if start.size and np.any(start != 0):
+        fail(f"`train_perceptron` não começa do zero: com 0 épocas, ele devolve w = "
+             f"{fmt(np.asarray(w, dtype=float))} e b = {fmt(float(np.ravel(b)[0]))}.\n  entrada: {case}",
+             hints=[Hint("perceptron.train_init_not_zero", "comece com `w = np.zeros(d)` e "
+                         "`b = 0.0`: o treino do enunciado (e o seu histórico de erros) parte da "
+                         "reta toda zerada.")])
+
+
 def check_train_perceptron(train_perceptron):
     """Confere ``train_perceptron(X, y, lr, epochs)`` → ``(w, b, errors_per_epoch)``."""
     __tracebackhide__ = True
@@ -367,6 +384,7 @@ def check_train_perceptron(train_perceptron):
                 fail(f"`{name}` devolveu pesos diferentes em duas chamadas com a mesma entrada "
                      f"({case}).", hints=[Hint("perceptron.train_random_init", "nada de "
                      "números aleatórios: comece com `w = np.zeros(d)` e `b = 0.0`.")])
+            _expect_zero_start(train_perceptron, X, y, lr, case)
             one_epoch = _reference_train(X, y, lr, 1)
             no_lr = _reference_train(X, y, 1.0, epochs)
             hints = [
@@ -380,6 +398,8 @@ def check_train_perceptron(train_perceptron):
                 expect_close(b, ref_b, name, case, what="o viés `b` final")
             except AssertionError as exc:
                 fail(str(exc) if exc.hints else f"{exc}{REMINDER}", cause=exc)
+        if not is_close(errors, during, rtol=0, atol=0):
+            _expect_zero_start(train_perceptron, X, y, lr, case)
         hints = [
             (after, Hint("perceptron.errors_counted_after", "você contou os erros DEPOIS da "
                          "época; conte durante a época: cada amostra cuja previsão estava "

@@ -75,8 +75,9 @@ def _hint_for(cause):
         return Hint("softmax.axis_not_last", "use `axis=-1` (o último eixo): assim a mesma "
                     "função serve para um vetor (k,) e para uma matriz (n, k).")
     if isinstance(cause, ValueError) and "broadcast" in text:
-        return Hint("softmax.no_keepdims", "para dividir cada linha pela sua soma, some com "
-                    "`keepdims=True`: `e.sum(axis=-1, keepdims=True)` tem forma (n, 1).")
+        return Hint("softmax.no_keepdims", "para subtrair o máximo de cada linha e dividir pela "
+                    "sua soma, use `keepdims=True` nos DOIS: `z.max(axis=-1, keepdims=True)` e "
+                    "`e.sum(axis=-1, keepdims=True)` têm forma (n, 1), que combina com (n, k).")
     if isinstance(cause, ValueError) and "truth value" in text:
         return Hint("softmax.python_max_on_batch", "`max(z)`, `sum(z)` e `for v in z` do Python "
                     "percorrem só a primeira dimensão: num lote (n, k) eles pegam LINHAS "
@@ -92,9 +93,14 @@ def _hint_for(cause):
 _call = partial(call, hint_for=_hint_for)
 
 
+WHOLE_BATCH = Hint("softmax.normalizes_whole_batch", "cada LINHA deve somar 1, não o lote inteiro: "
+                   "`e.sum(axis=-1, keepdims=True)`.")
+
+
 def _softmax_mistakes(z):
     """Os resultados de enganos comuns com a softmax, cada um com a sua dica."""
     e = np.exp(z - z.max())
+    e_rows = np.exp(z - z.max(axis=-1, keepdims=True))
     hints = [
         (e / e.max(axis=-1, keepdims=True), Hint("softmax.divides_by_max", "divida pela SOMA "
                                                  "das exponenciais, não pelo máximo: "
@@ -114,8 +120,8 @@ def _softmax_mistakes(z):
             (e / e.sum(axis=0, keepdims=True), Hint("softmax.normalizes_columns", "normalize "
                                                     "cada LINHA (uma amostra), não cada coluna: "
                                                     "use `axis=-1`.")),
-            (e / e.sum(), Hint("softmax.normalizes_whole_batch", "cada LINHA deve somar 1, não o "
-                               "lote inteiro: `e.sum(axis=-1, keepdims=True)`.")),
+            (e / e.sum(), WHOLE_BATCH),
+            (e_rows / e_rows.sum(), WHOLE_BATCH),       # o mesmo engano, com o máximo de cada linha
         ]
     return hints
 
@@ -157,6 +163,10 @@ def check_softmax(softmax):
     passed("check_softmax", len(cases) + 1)
 
 
+LOG_BASE = Hint("softmax.logits_log10", "use o logaritmo natural, `np.log`: a softmax usa e^z, e "
+                "e^(log10 p) ou e^(log2 p) não é p.")
+
+
 def _logits_mistakes(p):
     """Logits errados comuns para as probabilidades ``p``, cada um com a sua dica."""
     return [
@@ -165,8 +175,8 @@ def _logits_mistakes(p):
                  "a exponencial?")),
         (np.exp(p), Hint("softmax.logits_exp", "a softmax já aplica a exponencial; para voltar "
                          "das probabilidades aos logits é a operação inversa: o logaritmo.")),
-        (np.log10(p), Hint("softmax.logits_log10", "use o logaritmo natural, `np.log`: a "
-                           "softmax usa e^z, e e^(log10 p) não é p.")),
+        (np.log10(p), LOG_BASE),
+        (np.log2(p), LOG_BASE),
         (-np.log(p), Hint("softmax.logits_minus", "o sinal está trocado: com −ln p, a classe "
                           "mais provável fica com a MENOR pontuação.")),
         (np.log(p / (1 - p)), Hint("softmax.logits_inverse_sigmoid", "ln(p/(1 − p)) desfaz a "
@@ -290,8 +300,9 @@ def check_cross_entropy(cross_entropy):
         arr = as_numbers(got, "cross_entropy", "o valor da entropia cruzada")
         if arr.shape == () and not np.isfinite(arr):
             fail(f"`cross_entropy`: veio {fmt(float(arr))}.\n  entrada: {case}", hints=[Hint(
-                "softmax.ce_log_of_onehot", "o logaritmo é das probabilidades `probs` (nunca "
-                "zero), não de `y_onehot` (que tem zeros): confira a ordem dos argumentos.")])
+                "softmax.ce_log_of_onehot", "o logaritmo é só das probabilidades `probs` (nunca "
+                "zero) — não de `y_onehot` nem de um produto com ele, que tem zeros: "
+                "`y * np.log(p)`, não `np.log(y * p)`. Confira também a ordem dos argumentos.")])
         n, k = y.shape
         with np.errstate(all="ignore"):
             ignores_labels = Hint("softmax.ce_ignores_labels", "só a probabilidade da classe "
