@@ -8,7 +8,8 @@ NaN...), em vez de um traceback vindo do fundo do numpy.
 
 import numpy as np
 
-__all__ = ["as_array", "same_length", "first_nonfinite"]
+__all__ = ["as_array", "same_length", "first_nonfinite", "positive", "whole_number", "seed_value",
+           "class_labels", "one_axes"]
 
 
 def _shape_text(shape):
@@ -92,3 +93,64 @@ def same_length(a, b, name_a, name_b, where):
             f"{where}: `{name_a}` e `{name_b}` devem ter o mesmo número de amostras, "
             f"mas `{name_a}` tem {a.shape[0]} e `{name_b}` tem {b.shape[0]}."
         )
+
+
+# --- Argumentos que não são arrays: declarados uma vez, usados por todo módulo --------------
+
+def positive(value, name, where):
+    """``value`` como ``float``, se for um número finito > 0 (uma taxa, um ε); senão, ``ValueError``."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer,
+                                                                      np.floating)) \
+            or not np.isfinite(value) or value <= 0:
+        raise ValueError(f"{where}: `{name}` deve ser um número positivo, não {value!r}.")
+    return float(value)
+
+
+def whole_number(value, name, where, minimum=0):
+    """``value`` como ``int``, se for um inteiro ≥ ``minimum`` (épocas, tamanhos); senão, ``ValueError``.
+
+    ``True``/``False`` e ``3.0`` são recusados: um inteiro de verdade evita ``range(3.0)`` lá dentro.
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) \
+            or value < minimum:
+        raise ValueError(f"{where}: `{name}` deve ser um inteiro ≥ {minimum}, não {value!r}.")
+    return int(value)
+
+
+def seed_value(seed, where, name="seed"):
+    """A semente de um gerador: ``None`` (sorteada) ou um inteiro ≥ 0; senão, ``ValueError``."""
+    if seed is None:
+        return None
+    return whole_number(seed, name, where, minimum=0)
+
+
+def class_labels(labels, name, where, n_classes=None):
+    """Rótulos de classe (n,) → ``np.ndarray`` de inteiros de 0 a ``n_classes − 1``.
+
+    Aceita inteiros ou floats inteiros (``2.0``); recusa ``0.5``, negativos, NaN e rótulos ≥
+    ``n_classes`` (``None``: qualquer inteiro ≥ 0), com a posição do primeiro rótulo errado.
+    """
+    y = as_array(labels, name, where, ndim=1)
+    top = n_classes if n_classes is not None else np.inf
+    bad = (y != np.round(y)) | (y < 0) | (y >= top)
+    if bad.any():
+        i = int(np.argmax(bad))
+        wanted = f"de 0 a {n_classes - 1}" if n_classes is not None else "≥ 0"
+        raise ValueError(f"{where}: os rótulos `{name}` devem ser inteiros {wanted}, mas "
+                         f"{name}[{i}] = {y[i]:g}.")
+    return y.astype(np.int64)
+
+
+def one_axes(ax, where):
+    """``ax`` deve ser UM eixo do matplotlib (ou ``None``); um array de eixos vira uma mensagem.
+
+    O engano típico: ``fig, ax = plt.subplots(1, 2)`` devolve dois eixos num array.
+    """
+    if ax is None or hasattr(ax, "plot"):
+        return ax
+    if isinstance(ax, np.ndarray):
+        raise ValueError(f"{where}: `ax` deve ser um eixo só, mas recebi um array com {ax.size} "
+                         f"eixos (de `plt.subplots(...)` com mais de um). Escolha um: "
+                         f"`ax=ax[0]`.")
+    raise ValueError(f"{where}: `ax` deve ser um eixo do matplotlib (`fig, ax = plt.subplots()`), "
+                     f"não {type(ax).__name__}.")
