@@ -21,7 +21,7 @@ import os
 
 import numpy as np
 
-from .keras_checks import all_layers, breakdown, count, loss_name
+from .keras_checks import all_layers, breakdown, count, loss_function, loss_name, probe_loss
 from .keras_checks import keras as _keras
 from .checking import (Hint, call, fail, fmt, install_notebook_hints, is_close,
                        passed, percent)
@@ -174,10 +174,6 @@ def check_preprocess(preprocess):
 
 # --- build_model -------------------------------------------------------------------------
 
-
-
-
-
 def _loss_hint(loss):
     """A dica para um custo que não é a entropia cruzada com rótulos inteiros, pelo nome."""
     name = loss_name(loss)
@@ -199,37 +195,25 @@ def _loss_hint(loss):
 def _check_loss(name, loss):
     """Falha se o custo não é a entropia cruzada esparsa sobre probabilidades (com números)."""
     __tracebackhide__ = True
-    keras = _keras()
     if isinstance(loss, type):
         fail(f"`{name}`: o custo compilado é a classe `{loss.__name__}`, não um custo.",
              hints=[Hint("keras_cifar10.loss_class_not_instance", "instancie a classe, com os "
                          "parênteses: `loss=keras.losses.SparseCategoricalCrossentropy()` (ou "
                          "use o nome, `loss=\"sparse_categorical_crossentropy\"`).")])
-    fn = loss
-    if isinstance(loss, str):
-        try:
-            fn = keras.losses.get(loss)
-        except ValueError:
-            fn = None
+    fn = loss_function(loss)
     shown = loss if isinstance(loss, str) else loss_name(loss)
     wrong = (f"`{name}`: o custo deveria ser a entropia cruzada para rótulos inteiros, "
              f"`loss=\"sparse_categorical_crossentropy\"`, mas é {shown!r}.")
-    if not callable(fn):
+    if fn is None:
         fail(wrong, hints=[_loss_hint(loss)])
-    g = np.random.default_rng(0)
-    y = g.integers(0, 10, size=6)
-    z = g.normal(size=(6, 10))
-    probs = (np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)).astype(np.float32)
-    expected = float(-np.mean(np.log(probs[np.arange(6), y])))
     try:
-        got = float(np.mean(np.asarray(fn(y, probs), dtype=np.float64)))
+        got, expected, with_logits = probe_loss(fn)
     except Exception as exc:
         fail(wrong + f"\n  com rótulos inteiros (n,) e probabilidades (n, 10), ele levantou "
              f"{type(exc).__name__}: {str(exc)[:120]}", cause=exc, hints=[_loss_hint(loss)])
     if abs(got - expected) <= 1e-4 * max(1.0, expected):
         return
-    soft = np.exp(probs) / np.exp(probs).sum(axis=1, keepdims=True)
-    if abs(got - float(-np.mean(np.log(soft[np.arange(6), y])))) <= 1e-4 * max(1.0, expected):
+    if abs(got - with_logits) <= 1e-4 * max(1.0, expected):
         fail(f"`{name}`: o custo usa `from_logits=True`, mas a saída do modelo já é a softmax "
              "(probabilidades): deixe `from_logits=False`.")
     fail(wrong + f"\n  com rótulos inteiros e probabilidades, deu {got:.6g}; a entropia "

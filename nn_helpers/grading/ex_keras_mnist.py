@@ -24,7 +24,7 @@ import os
 
 import numpy as np
 
-from .keras_checks import breakdown, count, loss_name
+from .keras_checks import breakdown, count, cross_entropy, loss_function, loss_name, probe_loss
 from .keras_checks import keras as _keras
 from .checking import (Hint, as_numbers, call, fail, fmt, install_notebook_hints, passed,
                        percent)
@@ -49,7 +49,7 @@ SOLUTION_PARAMS = 47_710
 # acurácia nas 2 000 de teste; conferido por tests/test_exercises.py, que roda a solução.
 GO_FURTHER_ACCURACY = 0.931
 
-_np_mean, _np_argmax, _np_log, _np_exp = np.mean, np.argmax, np.log, np.exp
+_np_mean, _np_argmax, _np_exp = np.mean, np.argmax, np.exp
 
 
 
@@ -61,30 +61,11 @@ def _mnist():
     return data.X, data.y
 
 
-
-
-def _cross_entropy(y, probs):
-    """−média de ln p(classe certa), em numpy puro."""
-    probs = np.clip(np.asarray(probs, dtype=np.float64), 1e-7, 1.0)
-    return float(-_np_mean(_np_log(probs[np.arange(len(y)), y])))
-
-
-
-
-def _loss_function(keras, loss):
-    if isinstance(loss, str):
-        try:
-            return keras.losses.get(loss)
-        except ValueError:
-            return None
-    return loss if callable(loss) else None
-
-
 REGRESSION_LOSSES = ("mse", "mae", "mape", "msle", "mean_squared", "mean_absolute",
                      "meansquared", "meanabsolute", "huber", "log_cosh", "logcosh")
 
 
-def _loss_hint(keras, loss):
+def _loss_hint(loss):
     """A dica para um custo que não é a entropia cruzada com rótulos inteiros, pelo nome."""
     name = loss_name(loss)
     if "hinge" in name:
@@ -109,7 +90,7 @@ def _loss_hint(keras, loss):
                 "`loss=\"sparse_categorical_crossentropy\"`.")
 
 
-def _check_loss(keras, model):
+def _check_loss(model):
     """Confere o custo compilado com números: rótulos inteiros e probabilidades."""
     __tracebackhide__ = True
     if isinstance(model.loss, type):
@@ -117,26 +98,20 @@ def _check_loss(keras, model):
              hints=[Hint("keras_mnist.loss_class_not_instance", "instancie a classe, com os "
                          "parênteses: `loss=keras.losses.SparseCategoricalCrossentropy()` (ou "
                          "use o nome, `loss=\"sparse_categorical_crossentropy\"`).")])
-    g = np.random.default_rng(0)
-    y = g.integers(0, 10, size=6)
-    z = g.normal(size=(6, 10))
-    probs = (_np_exp(z) / _np_exp(z).sum(axis=1, keepdims=True)).astype(np.float32)
-    expected = _cross_entropy(y, probs)
     name = fmt(model.loss) if isinstance(model.loss, str) else type(model.loss).__name__
-    loss_fn = _loss_function(keras, model.loss)
+    loss_fn = loss_function(model.loss)
     case = f"o custo compilado ({name}) com rótulos inteiros (n,) e probabilidades (n, 10)"
     if loss_fn is None:
         fail(f"`build_model`: não reconheci o custo compilado ({fmt(model.loss)}).", hints=[
             Hint("keras_mnist.unknown_loss", "confira o nome (ou se faltou o `loss=` no "
                  "`compile`): `loss=\"sparse_categorical_crossentropy\"`.")])
     try:
-        got = float(_np_mean(np.asarray(loss_fn(y, probs), dtype=np.float64)))
+        got, expected, logits_loss = probe_loss(loss_fn)
     except Exception as exc:
         fail(f"`build_model`: o custo compilado não aceita rótulos inteiros.\n  entrada: {case}\n"
              f"  erro: {type(exc).__name__}: {str(exc)[:160]}", cause=exc,
-             hints=[_loss_hint(keras, model.loss)])
+             hints=[_loss_hint(model.loss)])
     if not abs(got - expected) <= 1e-4 * max(1.0, abs(expected)):
-        logits_loss = _cross_entropy(y, _np_exp(probs) / _np_exp(probs).sum(axis=1, keepdims=True))
         hint = (Hint("keras_mnist.from_logits_on_softmax", "o custo foi criado com "
                      "`from_logits=True`, mas a última camada já aplica a softmax (a softmax "
                      "entraria duas vezes). Use `from_logits=False` (o padrão).")
@@ -323,7 +298,7 @@ def check_build_model(build_model):
         fail("`build_model`: o modelo não foi compilado (ou não tem otimizador).", hints=[
             Hint("keras_mnist.not_compiled", "antes do `return`, chame `model.compile(optimizer="
                  "\"adam\", loss=\"sparse_categorical_crossentropy\", metrics=[\"accuracy\"])`.")])
-    _check_loss(keras, model)
+    _check_loss(model)
     _check_metrics(model, X[N_TRAIN:N_TRAIN + 200], y[N_TRAIN:N_TRAIN + 200])
 
     # Um treino curto, com semente fixa, num modelo novo.
@@ -391,7 +366,7 @@ def check_evaluate(evaluate):
         z = X_case.astype(np.float64) @ W + b
         expected = float(_np_mean(_np_argmax(z, axis=1) == y_case))
         e = _np_exp(z - z.max(axis=1, keepdims=True))
-        loss = _cross_entropy(y_case, e / e.sum(axis=1, keepdims=True))
+        loss = cross_entropy(y_case, e / e.sum(axis=1, keepdims=True))
         case = f"um modelo fixo e {len(y_case)} imagens do MNIST (rótulos inteiros)"
         got = call(evaluate, "evaluate", model, X_case, y_case, case=case, hint_for=_argmax_axis)
         arr = as_numbers(got, "evaluate", "a acurácia")
