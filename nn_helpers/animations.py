@@ -34,27 +34,22 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.animation import FuncAnimation
 from matplotlib.collections import LineCollection
-from matplotlib.colors import BoundaryNorm
 
 from .linear import loss_grid
-from .plotting import br, region_grid  # region_grid: a grade das regiões, reexportada aqui
-from .validation import as_array, same_length
+from .book import br_short
+from .perceptron import perceptron_predict
+from .regions import box, drawable, grid, number_between, paint_regions, plot_points, points
+from .validation import as_array, class_labels, flag, positive, same_length, whole_number
 
 __all__ = ["to_html", "animate_gradient_descent", "animate_perceptron",
-           "animate_decision_regions", "region_grid"]
+           "animate_decision_regions"]
 
 # título em inglês do matplotlib -> (título em português, ícone sem fonte externa)
-_BUTTONS = {
-    "Decrease speed": ("Mais devagar", "−"),
-    "First frame": ("Primeiro quadro", "|◀◀"),
-    "Previous frame": ("Quadro anterior", "|◀"),
-    "Play backwards": ("Tocar de trás para a frente", "◀"),
-    "Pause": ("Pausar", "❚❚"),
-    "Play": ("Tocar", "▶"),
-    "Next frame": ("Próximo quadro", "▶|"),
-    "Last frame": ("Último quadro", "▶▶|"),
-    "Increase speed": ("Mais depressa", "+"),
-}
+_BUTTONS = {"Decrease speed": ("Mais devagar", "−"), "First frame": ("Primeiro quadro", "|◀◀"),
+            "Previous frame": ("Quadro anterior", "|◀"),
+            "Play backwards": ("Tocar de trás para a frente", "◀"), "Pause": ("Pausar", "❚❚"),
+            "Play": ("Tocar", "▶"), "Next frame": ("Próximo quadro", "▶|"),
+            "Last frame": ("Último quadro", "▶▶|"), "Increase speed": ("Mais depressa", "+")}
 _LOOP_LABELS = {">Once<": ">Uma vez<", ">Loop<": ">Repetir<", ">Reflect<": ">Ida e volta<"}
 _MODES = ("once", "loop", "reflect")
 
@@ -71,14 +66,16 @@ def to_html(anim, alt, default_mode="loop", fps=None, max_mb=4.0):
     from IPython.display import HTML
 
     if not isinstance(anim, matplotlib.animation.Animation):
-        raise TypeError(f"to_html: 'anim' deve ser uma animação do matplotlib "
-                        f"(FuncAnimation), mas recebi {type(anim).__name__}.")
+        raise ValueError(f"to_html: `anim` deve ser uma animação do matplotlib "
+                         f"(FuncAnimation), mas recebi {type(anim).__name__}.")
     if not isinstance(alt, str) or len(alt.strip()) < 10:
-        raise ValueError("to_html: escreva em 'alt' uma frase que descreva a animação "
+        raise ValueError("to_html: escreva em `alt` uma frase que descreva a animação "
                          "para quem não a vê (pelo menos 10 caracteres).")
-    if default_mode not in _MODES:
-        raise ValueError(f"to_html: 'default_mode' deve ser um de {_MODES}, "
+    if not isinstance(default_mode, str) or default_mode not in _MODES:
+        raise ValueError(f"to_html: `default_mode` deve ser um de {_MODES}, "
                          f"mas recebi {default_mode!r}.")
+    fps = None if fps is None else positive(fps, "fps", "to_html")
+    max_mb = positive(max_mb, "max_mb", "to_html")
     canvas = anim._fig.canvas
     # Ao salvar, o matplotlib desenha cada quadro duas vezes: uma na tela (draw_idle),
     # que aqui ninguém vê, e outra no PNG. Sem a primeira, a conversão leva metade do tempo.
@@ -145,23 +142,28 @@ def animate_gradient_descent(x, y, history, c0_values=None, b_values=None, minim
     Retorna a ``FuncAnimation`` (exiba com ``to_html``).
     """
     where = "animate_gradient_descent"
-    x = as_array(x, "x", where, ndim=1)
-    y = as_array(y, "y", where, ndim=1)
+    x, y = drawable(x, "x", where), drawable(y, "y", where)
     same_length(x, y, "x", "y", where)
+    _figure(interval, figsize, dpi, where)
+    if ylim is not None:
+        ylim = drawable(ylim, "ylim", where)
+        if ylim.shape != (2,) or not ylim[0] < ylim[1]:
+            raise ValueError(f"{where}: `ylim` deve ser um par (mínimo, máximo), com mínimo < "
+                             f"máximo, não {ylim}.")
     if not isinstance(history, dict) or not {"c", "b", "loss"} <= set(history):
         raise ValueError(f"{where}: `history` deve ser o dicionário devolvido por "
                          f"linear.gradient_descent, com as chaves 'c', 'b' e 'loss'.")
-    losses = as_array(history["loss"], "history['loss']", where, ndim=1, finite=False)
+    losses = drawable(history["loss"], "history['loss']", where, finite=False, empty=True)
     if not np.all(np.isfinite(losses)):
         epoch = int(np.argmin(np.isfinite(losses)))
         raise ValueError(f"{where}: o treino divergiu (o MSE virou infinito ou NaN na época "
                          f"{epoch}); anime um treino que converge ou corte o histórico antes.")
-    c = as_array(history["c"], "history['c']", where, ndim=2)
+    c = drawable(history["c"], "history['c']", where, ndim=2, empty=True)
     if c.shape[1] != 1:
         raise ValueError(f"{where}: a animação é do modelo de um atributo, ŷ = c0·x + b, mas "
                          f"history['c'] tem forma {c.shape}: {c.shape[1]} coeficientes por época.")
     c0s = c[:, 0]
-    bs = as_array(history["b"], "history['b']", where, ndim=1)
+    bs = drawable(history["b"], "history['b']", where, empty=True)
     same_length(c0s, bs, "history['c']", "history['b']", where)
     same_length(c0s, losses, "history['c']", "history['loss']", where)
     c0_values = _grid_axis(c0_values, c0s, "c0_values", where)
@@ -181,13 +183,13 @@ def animate_gradient_descent(x, y, history, c0_values=None, b_values=None, minim
     ax_data.set_ylabel(ylabel)
     ax_data.legend(loc="upper left", fontsize="small")
 
-    grid = loss_grid(x, y, c0_values, b_values)
-    if grid.max() > grid.min():                     # faixas de cor sem suavizar as bordas:
-        levels = np.geomspace(max(grid.min(), 1e-12), grid.max(), 12)   # PNGs bem menores
-        ax_loss.contourf(c0_values, b_values, grid, levels=levels, cmap="viridis", alpha=0.45,
+    surface = loss_grid(x, y, c0_values, b_values)
+    if surface.max() > surface.min():                # faixas de cor sem suavizar as bordas:
+        levels = np.geomspace(max(surface.min(), 1e-12), surface.max(), 12)   # PNGs menores
+        ax_loss.contourf(c0_values, b_values, surface, levels=levels, cmap="viridis", alpha=0.45,
                          antialiased=False)
     if minimum is not None:
-        best = as_array(minimum, "minimum", where, ndim=1)
+        best = drawable(minimum, "minimum", where)
         if best.shape != (2,):
             raise ValueError(f"{where}: `minimum` deve ser o par (c0, b), mas tem forma "
                              f"{best.shape}.")
@@ -210,12 +212,10 @@ def animate_gradient_descent(x, y, history, c0_values=None, b_values=None, minim
         errors.set_segments([[(xi, yi), (xi, c0 * xi + b)] for xi, yi in zip(x, y)])
         path.set_data(c0s[:i + 1], bs[:i + 1])
         point.set_data([c0], [b])
-        title.set_text(f"época {i}: MSE = {_number(losses[i])}")
+        title.set_text(f"época {i}: MSE = {br_short(losses[i])}")
         return line, errors, path, point, title
 
-    update(0)
-    fig.tight_layout()
-    return FuncAnimation(fig, update, frames=len(frames), interval=interval)
+    return _animation(fig, update, len(frames), interval)
 
 
 def animate_perceptron(X, y, states, examples=None, titles=None, interval=600,
@@ -230,47 +230,41 @@ def animate_perceptron(X, y, states, examples=None, titles=None, interval=600,
     exemplo em foco naquele quadro (destacado com uma estrela) ou ``None``;
     titles: ``None`` ou um título por quadro (padrão: o passo e quantos
     pontos estão do lado errado). Em cada quadro, o fundo mostra a classe
-    prevista, ``degrau(w·x + b)``, e os pontos classificados errado ganham um
+    prevista, ``perceptron_predict(X, w, b)``, e os pontos classificados errado ganham um
     anel vermelho. Retorna a ``FuncAnimation`` (exiba com ``to_html``).
     """
     where = "animate_perceptron"
     X, y = _two_classes(X, y, where)
-    if len(states) == 0:
-        raise ValueError(f"{where}: `states` está vazio; passe pelo menos um par (w, b).")
+    _figure(interval, figsize, dpi, where)
+    class_names, (xlim, ylim) = _names(class_names, where), box(X, padding, where)
     weights, biases = [], []
-    for k, state in enumerate(states):
-        if len(state) != 2:
-            raise ValueError(f"{where}: cada estado deve ser um par (w, b); states[{k}] tem "
-                             f"{len(state)} elemento(s).")
-        w = as_array(state[0], f"states[{k}][0] (w)", where, ndim=1)
+    for k, (w, b) in enumerate(_per_frame_items(states, 2, "states", "um par (w, b)", where)):
+        w = drawable(w, f"states[{k}][0] (w)", where)
         if w.shape != (2,):
             raise ValueError(f"{where}: `w` deve ter 2 pesos, um por coluna de X, mas "
                              f"states[{k}][0] tem forma {w.shape}.")
         weights.append(w)
-        biases.append(float(as_array(state[1], f"states[{k}][1] (b)", where, ndim=0)))
+        biases.append(number_between(b, f"states[{k}][1] (b)", where))
     examples = _per_frame(examples, len(states), "examples", where)
     for k, i in enumerate(examples):
-        if i is not None and not (isinstance(i, (int, np.integer)) and 0 <= i < len(X)):
+        if i is not None and (isinstance(i, bool) or not isinstance(i, (int, np.integer))
+                              or not 0 <= i < len(X)):
             raise ValueError(f"{where}: examples[{k}] deve ser None ou o índice de um ponto "
                              f"(0 a {len(X) - 1}), não {i!r}.")
     titles = _per_frame(titles, len(states), "titles", where)
 
     fig, ax = plt.subplots(figsize=figsize, dpi=dpi)
-    lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
-    grid = region_grid(X, resolution=120, padding=padding)
-    extent = (lo[0], hi[0], lo[1], hi[1])
-    image = ax.imshow(np.zeros((120, 120)), extent=extent, origin="lower", aspect="auto",
-                      cmap="RdBu_r", vmin=0, vmax=1, alpha=0.25, interpolation="nearest",
-                      gid="regioes")
-    _scatter_classes(ax, X, y, class_names)
+    plane = grid(xlim, ylim, 120, where)                  # onde se pinta a classe prevista
+    image = paint_regions(np.zeros((120, 120)), xlim, ylim, ax=ax, alpha=0.25)
+    plot_points(X, y, ax=ax, class_names=class_names)
     rings = ax.scatter([], [], s=160, facecolors="none", edgecolors="red", linewidths=1.5,
                        zorder=4, label="classificado errado", gid="errados")
     focus = ax.scatter([], [], s=260, marker="*", color="gold", edgecolors="black",
                        zorder=5, label="exemplo da vez")
     (boundary,) = ax.plot([], [], color="black", linewidth=2, label="fronteira",
                           gid="fronteira")
-    ax.set_xlim(lo[0], hi[0])
-    ax.set_ylim(lo[1], hi[1])
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize="small")
@@ -278,9 +272,9 @@ def animate_perceptron(X, y, states, examples=None, titles=None, interval=600,
 
     def update(frame):
         w, b = weights[frame], biases[frame]
-        image.set_data((grid @ w + b >= 0).reshape(120, 120).astype(float))
-        boundary.set_data(*_line_in_box(w, b, lo, hi))
-        wrong = (X @ w + b >= 0) != (y == 1)
+        image.set_data(perceptron_predict(plane, w, b).reshape(120, 120))
+        boundary.set_data(*_line_in_box(w, b, xlim, ylim))
+        wrong = perceptron_predict(X, w, b) != y
         rings.set_offsets(X[wrong] if wrong.any() else np.empty((0, 2)))
         i = examples[frame]
         focus.set_offsets(X[[i]] if i is not None else np.empty((0, 2)))
@@ -288,9 +282,7 @@ def animate_perceptron(X, y, states, examples=None, titles=None, interval=600,
                        else f"passo {frame}: {int(wrong.sum())} ponto(s) do lado errado")
         return image, boundary, rings, focus, title
 
-    update(0)
-    fig.tight_layout()
-    return FuncAnimation(fig, update, frames=len(states), interval=interval)
+    return _animation(fig, update, len(states), interval)
 
 
 def animate_decision_regions(X, y, snapshots, resolution=80, padding=0.5, interval=250,
@@ -304,7 +296,7 @@ def animate_decision_regions(X, y, snapshots, resolution=80, padding=0.5, interv
     probabilidade da classe 1 naquele momento do treino: ou uma função que
     recebe (m, 2) e devolve (m,), (m, 1) ou (m, 2) (a saída de uma softmax de
     duas classes: usa a coluna 1), ou os valores já calculados nos pontos de
-    ``region_grid(X, resolution, padding)``, com forma (resolution²,) ou
+    ``regions.region_grid(X, resolution, padding)``, com forma (resolution²,) ou
     (resolution, resolution). Guarde as funções com os pesos daquele momento
     (uma cópia), não o modelo que continua treinando.
     À esquerda, as regiões (vermelho: classe 1; azul: classe 0), a fronteira
@@ -314,19 +306,17 @@ def animate_decision_regions(X, y, snapshots, resolution=80, padding=0.5, interv
     """
     where = "animate_decision_regions"
     X, y = _two_classes(X, y, where)
-    if len(snapshots) == 0:
-        raise ValueError(f"{where}: `snapshots` está vazio; passe pelo menos um "
-                         f"(época, probas, custo).")
-    grid = region_grid(X, resolution, padding)
+    _figure(interval, figsize, dpi, where)
+    class_names, point_size = _names(class_names, where), positive(point_size, "point_size", where)
+    xlim, ylim = box(X, padding, where)
+    plane, log_loss = grid(xlim, ylim, resolution, where), flag(log_loss, "log_loss", where)
     epochs, images, losses = [], [], []
-    for k, snapshot in enumerate(snapshots):
-        if len(snapshot) != 3:
-            raise ValueError(f"{where}: cada item de `snapshots` deve ser (época, probas, custo); "
-                             f"snapshots[{k}] tem {len(snapshot)} elemento(s).")
-        epoch, probas, loss = snapshot
-        epochs.append(float(as_array(epoch, f"snapshots[{k}][0] (época)", where, ndim=0)))
-        losses.append(float(as_array(loss, f"snapshots[{k}][2] (custo)", where, ndim=0)))
-        images.append(_probability_image(probas, grid, resolution, k, where))
+    form = "(época, probas, custo)"
+    for k, (epoch, probas, loss) in enumerate(_per_frame_items(snapshots, 3, "snapshots", form,
+                                                               where)):
+        epochs.append(number_between(epoch, f"snapshots[{k}][0] (época)", where))
+        losses.append(number_between(loss, f"snapshots[{k}][2] (custo)", where))
+        images.append(_probability_image(probas, plane, resolution, k, where))
     epochs, losses = np.array(epochs), np.array(losses)
     if np.any(np.diff(epochs) < 0):
         raise ValueError(f"{where}: as épocas de `snapshots` devem vir em ordem crescente.")
@@ -335,20 +325,16 @@ def animate_decision_regions(X, y, snapshots, resolution=80, padding=0.5, interv
 
     fig, (ax_regions, ax_loss) = plt.subplots(1, 2, figsize=figsize, dpi=dpi,
                                               gridspec_kw={"width_ratios": [1, 1.2]})
-    lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
     # 10 faixas de probabilidade, como num contourf: cores chapadas, PNGs pequenos
-    bands = BoundaryNorm(np.linspace(0, 1, 11), 256)
-    image = ax_regions.imshow(images[0], extent=(lo[0], hi[0], lo[1], hi[1]), origin="lower",
-                              aspect="auto", cmap="RdBu_r", norm=bands, alpha=0.55,
-                              interpolation="nearest", gid="regioes")
-    _scatter_classes(ax_regions, X, y, class_names, size=point_size)
-    ax_regions.set_xlim(lo[0], hi[0])
-    ax_regions.set_ylim(lo[1], hi[1])
+    image = paint_regions(images[0], xlim, ylim, ax=ax_regions, alpha=0.55)
+    plot_points(X, y, ax=ax_regions, class_names=class_names, size=point_size)
+    ax_regions.set_xlim(*xlim)
+    ax_regions.set_ylim(*ylim)
     ax_regions.set_xlabel(xlabel)
     ax_regions.set_ylabel(ylabel)
     ax_regions.legend(loc="upper center", bbox_to_anchor=(0.5, -0.27), ncol=2,
                       fontsize="x-small")                  # embaixo: não cobre nenhum ponto
-    g1, g2 = grid[:, 0].reshape(resolution, resolution), grid[:, 1].reshape(resolution, resolution)
+    x1s, x2s = np.linspace(*xlim, resolution), np.linspace(*ylim, resolution)
     boundary = []                                   # a curva p = 0,5 do quadro atual
 
     (curve,) = ax_loss.plot([], [], color="C0", gid="curva")
@@ -369,27 +355,31 @@ def animate_decision_regions(X, y, snapshots, resolution=80, padding=0.5, interv
         while boundary:                             # apaga só a fronteira anterior
             boundary.pop().remove()
         if images[frame].min() < 0.5 < images[frame].max():
-            boundary.append(ax_regions.contour(g1, g2, images[frame], levels=[0.5],
+            boundary.append(ax_regions.contour(x1s, x2s, images[frame], levels=[0.5],
                                                colors="black", linewidths=1.5))
         curve.set_data(epochs[:frame + 1], losses[:frame + 1])
         point.set_data([epochs[frame]], [losses[frame]])
-        title.set_text(f"época {epochs[frame]:g}: {loss_label} = {_number(losses[frame])}")
+        title.set_text(f"época {br_short(epochs[frame])}: {loss_label} = "
+                       f"{br_short(losses[frame])}")
         return image, curve, point, title, *boundary
 
-    update(0)
-    fig.tight_layout()
-    return FuncAnimation(fig, update, frames=len(snapshots), interval=interval)
+    return _animation(fig, update, len(snapshots), interval)
 
 
 # ---------- peças pequenas usadas acima ----------
+
+def _animation(fig, update, n_frames, interval):
+    """Desenha o primeiro quadro (a figura sai arrumada) e devolve a ``FuncAnimation``."""
+    update(0)
+    fig.tight_layout()
+    return FuncAnimation(fig, update, frames=n_frames, interval=interval)
+
 
 def _frame_indices(k, max_frames, where):
     """Até ``max_frames`` índices entre 0 e k − 1, espaçados, com o primeiro e o último."""
     if k == 0:
         raise ValueError(f"{where}: o histórico está vazio; não há nada para animar.")
-    if not (isinstance(max_frames, (int, np.integer)) and max_frames >= 2):
-        raise ValueError(f"{where}: `max_frames` deve ser um inteiro ≥ 2, não {max_frames!r}.")
-    if k <= max_frames:
+    if k <= whole_number(max_frames, "max_frames", where, minimum=2):
         return np.arange(k)
     return np.unique(np.linspace(0, k - 1, max_frames).round().astype(int))
 
@@ -400,7 +390,7 @@ def _grid_axis(values, path, name, where):
         lo, hi = path.min(), path.max()
         margin = 0.3 * (hi - lo) if hi > lo else 0.5 * abs(hi) + 1.0
         return np.linspace(lo - margin, hi + margin, 80)
-    values = as_array(values, name, where, ndim=1)
+    values = drawable(values, name, where)
     if len(values) < 2 or np.any(np.diff(values) <= 0):
         raise ValueError(f"{where}: `{name}` deve ter pelo menos 2 valores, em ordem crescente.")
     return values
@@ -417,32 +407,63 @@ def _limits(y, predictions):
 
 def _two_classes(X, y, where):
     """Valida X: (n, 2) e y: (n,) com classes 0 e 1; devolve os dois como arrays."""
-    X = as_array(X, "X", where, ndim=2)
-    y = as_array(y, "y", where, ndim=1)
+    X, y = points(X, where), class_labels(y, "y", where, n_classes=2)
     same_length(X, y, "X", "y", where)
-    if X.shape[1] != 2:
-        raise ValueError(f"{where}: `X` deve ter 2 colunas (uma por eixo do gráfico), mas tem "
-                         f"{X.shape[1]}.")
-    if not np.all(np.isin(y, (0.0, 1.0))):
-        raise ValueError(f"{where}: as classes `y` devem ser 0 ou 1.")
     return X, y
+
+
+def _sized(value):
+    """Uma sequência de itens (lista, tupla, array), não um texto nem um número."""
+    return hasattr(value, "__len__") and not isinstance(value, (str, bytes, dict))
+
+
+def _names(class_names, where):
+    """``class_names``: os nomes das classes 0 e 1."""
+    if not _sized(class_names) or len(class_names) != 2:
+        raise ValueError(f"{where}: `class_names` deve ser um par de nomes (classe 0, classe 1), "
+                         f"não {class_names!r}.")
+    return list(class_names)
+
+
+def _figure(interval, figsize, dpi, where):
+    """Confere o tempo entre quadros (ms) e o tamanho da figura: positivos, até 4000 pixels."""
+    positive(interval, "interval", where)
+    with np.errstate(over="ignore"):                    # dpi = 1e308: infinito, recusado
+        size = drawable(figsize, "figsize", where) * positive(dpi, "dpi", where)
+    if size.shape != (2,) or not np.all((size >= 10) & (size <= 4000)):
+        raise ValueError(f"{where}: `figsize` deve ser (largura, altura), em polegadas, com "
+                         f"figsize × dpi entre 10 e 4000 pixels; recebi figsize={figsize!r} e "
+                         f"dpi={dpi!r}.")
 
 
 def _per_frame(values, n_frames, name, where):
     """``None`` vira uma lista de ``None``; senão, confere que há um item por quadro."""
     if values is None:
         return [None] * n_frames
-    values = list(values)
-    if len(values) != n_frames:
-        raise ValueError(f"{where}: `{name}` deve ter um item por quadro ({n_frames}), mas tem "
-                         f"{len(values)}.")
-    return values
+    if _sized(values) and len(values) == n_frames:
+        return list(values)
+    raise ValueError(f"{where}: `{name}` deve ser None ou uma lista com um item por quadro "
+                     f"({n_frames}), não {values!r}.")
 
 
-def _probability_image(probas, grid, resolution, k, where):
+def _per_frame_items(items, size, name, form, where):
+    """``items``: uma lista não vazia, um item por quadro, cada um uma tupla ``form``, de
+    ``size`` elementos."""
+    if not _sized(items) or len(items) == 0:
+        raise ValueError(f"{where}: `{name}` deve ser uma lista não vazia de {form}, um por "
+                         f"quadro, não {items!r}.")
+    for k, item in enumerate(items):
+        if _sized(item) and len(item) == size:
+            continue
+        raise ValueError(f"{where}: cada item de `{name}` deve ser {form}, mas {name}[{k}] = "
+                         f"{item!r}.")
+    return items
+
+
+def _probability_image(probas, plane, resolution, k, where):
     """A probabilidade da classe 1 na grade, como imagem (resolution, resolution)."""
     name = f"snapshots[{k}][1] (probas)"
-    out = as_array(probas(grid) if callable(probas) else probas, name, where, ndim=(1, 2))
+    out = as_array(probas(plane) if callable(probas) else probas, name, where, ndim=(1, 2))
     if out.ndim == 2 and out.shape != (resolution, resolution):    # uma coluna por classe
         if out.shape[1] not in (1, 2):
             raise ValueError(f"{where}: {name} tem forma {out.shape}; esperava (m,), (m, 1) "
@@ -451,35 +472,20 @@ def _probability_image(probas, grid, resolution, k, where):
     if out.size != resolution * resolution:
         raise ValueError(f"{where}: {name} tem {out.size} valores, mas a grade tem "
                          f"{resolution}×{resolution} = {resolution * resolution} pontos "
-                         f"(veja region_grid).")
+                         f"(veja regions.region_grid).")
     if out.min() < -1e-6 or out.max() > 1 + 1e-6:
         raise ValueError(f"{where}: {name} deve conter probabilidades, entre 0 e 1, mas vai de "
                          f"{out.min():g} a {out.max():g}.")
     return out.reshape(resolution, resolution)
 
 
-def _scatter_classes(ax, X, y, class_names, size=40):
-    """Os pontos de cada classe: 0 em círculos azuis, 1 em quadrados vermelhos."""
-    for cls, marker, color in ((0, "o", "tab:blue"), (1, "s", "tab:red")):
-        mask = y == cls
-        ax.scatter(X[mask, 0], X[mask, 1], s=size, marker=marker, color=color,
-                   edgecolors="black", linewidths=0.5, zorder=3, label=class_names[cls])
-
-
-def _line_in_box(w, b, lo, hi):
-    """Dois pontos da reta ``w·x + b = 0`` que atravessam a caixa [lo, hi]; vazio se w = 0."""
+def _line_in_box(w, b, xlim, ylim):
+    """Dois pontos da reta ``w·x + b = 0`` que atravessam a caixa xlim × ylim; vazio se w = 0."""
     if abs(w[1]) >= abs(w[0]) and w[1] != 0:
-        xs = np.array([lo[0], hi[0]])
+        xs = np.array(xlim)
         return xs, -(w[0] * xs + b) / w[1]
     if w[0] != 0:
-        ys = np.array([lo[1], hi[1]])
+        ys = np.array(ylim)
         return -(w[1] * ys + b) / w[0], ys
     return [], []
 
-
-def _number(value):
-    """Um número com vírgula e poucas casas: 51449 → '51449'; 0.69315 → '0,693'."""
-    size = abs(float(value))
-    decimals = (0 if size >= 1000 else 1 if size >= 10 else 2 if size >= 1
-                else 3 if size >= 0.01 else 4)
-    return br(value, decimals)

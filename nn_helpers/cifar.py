@@ -8,14 +8,17 @@ têm): :func:`load_cifar10_jpeg`. Sem nenhum dos dois, uma mensagem diz como obt
 módulo nunca troca as fotos por imagens geradas.
 """
 
+import os
 import pickle
 import tarfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from .datasets import DataError, fetch
+from .download import REGISTRY, DataError, cache_dir, data_dir, fetch
+from .validation import seed_value
 
 __all__ = ["CLASS_NAMES", "ImageSet", "load_cifar10", "read_cifar10_tarball",
            "load_cifar10_jpeg", "read_cifar10_jpeg_zip"]
@@ -39,6 +42,13 @@ class ImageSet:
     class_names: tuple
     description: str
 
+    def __post_init__(self):
+        if not (isinstance(self.X, np.ndarray) and self.X.ndim == 4
+                and isinstance(self.y, np.ndarray) and self.y.shape == self.X.shape[:1]):
+            raise ValueError("ImageSet: `X` deve ser um np.ndarray (n, altura, largura, canais) e "
+                             f"`y` um (n,); recebi X com forma {getattr(self.X, 'shape', '?')} e "
+                             f"y com forma {getattr(self.y, 'shape', '?')}.")
+
     def __repr__(self):
         return f"ImageSet({self.description!r}: X {self.X.shape} {self.X.dtype}, y {self.y.shape})"
 
@@ -46,10 +56,10 @@ class ImageSet:
 # --- o CIFAR-10 real ---------------------------------------------------------------------
 
 def _unpickle_batch(raw, member):
-    batch = pickle.loads(raw, encoding="bytes")
     try:
+        batch = pickle.loads(raw, encoding="bytes")
         data, labels = batch[b"data"], batch[b"labels"]
-    except (KeyError, TypeError) as exc:
+    except Exception as exc:             # não é um pickle, ou é um pickle de outra coisa
         raise DataError(f"{member}: não é um lote do CIFAR-10 (faltam as chaves "
                         f"b'data' e b'labels').") from exc
     data = np.asarray(data, dtype=np.uint8)
@@ -68,15 +78,20 @@ def read_cifar10_tarball(path):
     ``data_batch_1`` … ``data_batch_5`` (nessa ordem); o teste é ``test_batch``.
     """
     train_parts, test_part = {}, None
-    with tarfile.open(path, "r:gz") as tar:
-        for member in tar.getmembers():
-            name = Path(member.name).name
-            if name.startswith("data_batch_") or name == "test_batch":
-                part = _unpickle_batch(tar.extractfile(member).read(), member.name)
-                if name == "test_batch":
-                    test_part = part
-                else:
-                    train_parts[int(name.removeprefix("data_batch_"))] = part
+    try:
+        with tarfile.open(_path(path, "read_cifar10_tarball"), "r:gz") as tar:
+            for member in tar.getmembers():
+                name = Path(member.name).name
+                if member.isfile() and (name[:11] == "data_batch_" and name[11:].isdigit()
+                                        or name == "test_batch"):
+                    part = _unpickle_batch(tar.extractfile(member).read(), member.name)
+                    if name == "test_batch":
+                        test_part = part
+                    else:
+                        train_parts[int(name.removeprefix("data_batch_"))] = part
+    except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
+        raise DataError(f"read_cifar10_tarball: {path} não é um arquivo .tar.gz legível "
+                        f"({type(exc).__name__}).") from None
     if not train_parts or test_part is None:
         raise DataError(f"{path}: não encontrei os lotes data_batch_* e test_batch do CIFAR-10.")
     X_train = np.concatenate([train_parts[k][0] for k in sorted(train_parts)])
@@ -100,10 +115,10 @@ def load_cifar10():
     1. o arquivo oficial (163 MB) no cache de dados, conferido pelo MD5 publicado;
     2. a cópia em JPEG no cache de dados, conferida pelo SHA-256 (:func:`load_cifar10_jpeg`);
     3. com internet, baixa o arquivo oficial (endereço e MD5 em
-       ``nn_helpers.datasets.ONLINE_REGISTRY``) e o guarda no cache.
+       ``nn_helpers.download.ONLINE_REGISTRY``) e o guarda no cache.
 
     A ``description`` dos conjuntos diz qual cópia foi usada. Sem nenhuma das duas e sem
-    internet, levanta :class:`~nn_helpers.datasets.DataError` dizendo como obter os dados:
+    internet, levanta :class:`~nn_helpers.download.DataError` dizendo como obter os dados:
     nunca troca as fotos por imagens geradas.
 
     Retorna
@@ -112,7 +127,6 @@ def load_cifar10():
         treino — X: (50000, 32, 32, 3) uint8, y: (50000,);
         teste — X: (10000, 32, 32, 3) uint8, y: (10000,).
     """
-    from .datasets import REGISTRY, data_dir
 
     if (data_dir() / OFFICIAL).exists() or not (data_dir() / JPEG_COPY).exists():
         try:
@@ -146,6 +160,8 @@ def read_cifar10_jpeg_zip(path, seed=0):
 
     from PIL import Image
 
+    path, rng = _path(path, "read_cifar10_jpeg_zip"), np.random.default_rng(
+        seed_value(seed, "read_cifar10_jpeg_zip"))
     images = {"train": [], "test": []}
     labels = {"train": [], "test": []}
     try:
@@ -154,19 +170,22 @@ def read_cifar10_jpeg_zip(path, seed=0):
         raise DataError(f"{path}: não é um arquivo zip legível ({exc}).") from None
     with archive:
         for name in sorted(n for n in archive.namelist() if n.lower().endswith(".jpg")):
-            *_, part, label, _file = Path(name).parts
+            *_, part, label, _file = ("", "", *Path(name).parts)
             if part not in images or label not in CLASS_NAMES:
                 raise DataError(f"{path}: {name} não está em train/ ou test/ dentro de uma pasta "
                                 f"com o nome de uma classe ({', '.join(CLASS_NAMES)}).")
-            with Image.open(io.BytesIO(archive.read(name))) as image:
-                pixels = np.asarray(image.convert("RGB"), dtype=np.uint8)
+            try:
+                with Image.open(io.BytesIO(archive.read(name))) as image:
+                    pixels = np.asarray(image.convert("RGB"), dtype=np.uint8)
+            except (OSError, zipfile.BadZipFile, zlib.error) as exc:
+                raise DataError(f"{path}: {name} não é uma imagem legível "
+                                f"({type(exc).__name__}).") from None
             if pixels.shape != (32, 32, 3):
                 raise DataError(f"{path}: {name} tem forma {pixels.shape}; esperava (32, 32, 3).")
             images[part].append(pixels)
             labels[part].append(CLASS_NAMES.index(label))
     if not images["train"] or not images["test"]:
         raise DataError(f"{path}: não encontrei imagens em train/ e em test/.")
-    rng = np.random.default_rng(seed)
     arrays = []
     for part in ("train", "test"):
         order = rng.permutation(len(labels[part]))
@@ -185,7 +204,7 @@ def load_cifar10_jpeg():
     """Carrega a cópia em JPEG do CIFAR-10 real, do cache de dados, sem internet.
 
     O zip (60 000 imagens) é conferido pelo SHA-256 do registro e decodificado uma vez só
-    (uns 15 s); as matrizes ficam guardadas em :func:`~nn_helpers.datasets.cache_dir`, e as
+    (uns 15 s); as matrizes ficam guardadas em :func:`~nn_helpers.download.cache_dir`, e as
     chamadas seguintes levam menos de um segundo. Os resultados obtidos com ela devem dizer
     "CIFAR-10 (cópia em JPEG)": os pixels diferem um pouco dos do arquivo oficial.
 
@@ -195,7 +214,6 @@ def load_cifar10_jpeg():
         treino — X: (50000, 32, 32, 3) uint8, y: (50000,) (5 000 por classe);
         teste — X: (10000, 32, 32, 3) uint8, y: (10000,) (1 000 por classe).
     """
-    from .datasets import REGISTRY, cache_dir, data_dir
 
     try:
         path = fetch(JPEG_COPY)
@@ -216,6 +234,14 @@ def load_cifar10_jpeg():
     train, test = read_cifar10_jpeg_zip(path)
     _save_atomically(cached, X_train=train.X, y_train=train.y, X_test=test.X, y_test=test.y)
     return train, test
+
+
+def _path(path, where):
+    """``path``, se for um caminho (str ou Path); senão, ``TypeError``."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"{where}: `path` deve ser o caminho de um arquivo (str ou Path), não "
+                        f"{type(path).__name__}.")
+    return path
 
 
 def _save_atomically(path, **arrays):

@@ -23,7 +23,8 @@ from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 
 from .nn import MLP, Dense, Dropout
-from .validation import first_nonfinite
+from .book import br_short
+from .validation import as_array, first_nonfinite, flag, one_axes, whole_number
 
 __all__ = ["draw_network"]
 
@@ -51,13 +52,10 @@ def _read_matrices(items, where_name):
                          f"(n_in, n_out) por camada.")
     Ws, bs = [], []
     for k, item in enumerate(items, start=1):
-        is_pair = isinstance(item, tuple) and len(item) == 2 and np.ndim(item[0]) == 2
+        is_pair = (isinstance(item, tuple) and len(item) == 2
+                   and np.asarray(item[0], dtype=object).ndim == 2)
         W, b = item if is_pair else (item, None)
-        try:
-            W = np.asarray(W, dtype=float)
-        except (TypeError, ValueError) as exc:
-            raise ValueError(f"{WHERE}: não consegui converter a matriz {k} de `{where_name}` em "
-                             f"números; passe np.ndarray com forma (n_in, n_out).") from exc
+        W = as_array(W, f"matriz {k} de {where_name}", WHERE, finite=False)
         if W.ndim != 2:
             raise ValueError(f"{WHERE}: a matriz {k} de `{where_name}` deve ser 2-D, com forma "
                              f"(n_in, n_out), mas tem forma {W.shape}.")
@@ -68,7 +66,7 @@ def _read_matrices(items, where_name):
                 f"Cada matriz tem forma (n_in, n_out), com n_in igual ao n_out da anterior.")
         _check_finite(W, f"a matriz {k}")
         if b is not None:
-            b = np.asarray(b, dtype=float)
+            b = as_array(b, f"viés b da camada {k}", WHERE, finite=False)
             if b.shape != (W.shape[1],):
                 raise ValueError(f"{WHERE}: o viés b da camada {k} tem forma {b.shape}, "
                                  f"mas a matriz {k} tem {W.shape[1]} colunas; b deve ter forma "
@@ -80,9 +78,9 @@ def _read_matrices(items, where_name):
 
 
 def _check_finite(values, what):
-    problem = first_nonfinite(values)
-    if problem:
-        kind, pos = problem
+    """Sem NaN nem infinito: a espessura de uma aresta é |w|."""
+    if first_nonfinite(values):
+        kind, pos = first_nonfinite(values)
         raise ValueError(f"{WHERE}: {what} contém {kind} (na posição {pos}); não dá para "
                          f"desenhar a espessura de um peso {kind}. O treino divergiu? "
                          f"Experimente uma taxa de aprendizado menor.")
@@ -231,28 +229,21 @@ def _slots(n, max_units):
 
 def _check_options(spec, labels, activations, unit_labels, max_units):
     n_layers = len(spec["sizes"])
-    if not _is_size(max_units) or max_units < 3:
-        raise ValueError(f"{WHERE}: `max_units` deve ser um inteiro ≥ 3 (as primeiras unidades, "
-                         f"o ⋮ e as últimas), não {max_units!r}.")
-    if labels is not None and len(labels) != n_layers:
-        raise ValueError(f"{WHERE}: `labels` tem {len(labels)} nome(s), mas a rede tem "
-                         f"{n_layers} camadas (contando a entrada).")
-    if activations not in (None, False) and len(activations) != n_layers - 1:
-        raise ValueError(f"{WHERE}: `activations` deve ter um nome por camada com pesos "
-                         f"({n_layers - 1}, sem contar a entrada), mas tem {len(activations)}.")
-    if unit_labels is not None:
-        if len(unit_labels) != n_layers:
-            raise ValueError(f"{WHERE}: `unit_labels` deve ter uma lista (ou None) por camada "
-                             f"({n_layers}), mas tem {len(unit_labels)}.")
-        for i, (names, size) in enumerate(zip(unit_labels, spec["sizes"])):
-            if names is not None and len(names) != size:
-                raise ValueError(f"{WHERE}: `unit_labels[{i}]` tem {len(names)} nome(s), mas a "
-                                 f"camada tem {size} unidades.")
-
-
-def _fmt(w):
-    """Um peso com até 2 casas, no estilo brasileiro: −1,5 e não -1.5."""
-    return f"{round(float(w), 2):g}".replace(".", ",").replace("-", "−")
+    whole_number(max_units, "max_units", WHERE, minimum=3)     # as primeiras, o ⋮ e as últimas
+    for name, value, count, each in (
+            ("labels", labels, n_layers, "um nome por camada, contando a entrada"),
+            ("activations", activations, n_layers - 1, "um nome por camada com pesos"),
+            ("unit_labels", unit_labels, n_layers, "uma lista de nomes (ou None) por camada")):
+        if value is None or (name == "activations" and value is False):
+            continue
+        if isinstance(value, str) or not hasattr(value, "__len__") or len(value) != count:
+            raise ValueError(f"{WHERE}: `{name}` deve ser uma lista com {each} ({count}), "
+                             f"não {value!r}.")
+    for i, (names, size) in enumerate(zip(unit_labels or [], spec["sizes"])):
+        if names is not None and (isinstance(names, str) or not hasattr(names, "__len__")
+                                  or len(names) != size):
+            raise ValueError(f"{WHERE}: `unit_labels[{i}]` deve ser None ou uma lista com um "
+                             f"nome por unidade ({size}), não {names!r}.")
 
 
 # ---------- 3. desenhar ----------
@@ -285,6 +276,8 @@ def draw_network(model, ax=None, weights=None, labels=None, max_units=8, bias=Fa
     as arestas o ``LineCollection`` de gid ``"arestas"`` (ordem: camada, unidade de
     origem, unidade de destino) e, com ``bias=True``, ``"vieses"`` e ``"arestas-vies"``.
     """
+    ax = one_axes(ax, WHERE)
+    bias, show_values = flag(bias, "bias", WHERE), flag(show_values, "show_values", WHERE)
     spec = _read_model(model)
     Ws, bs = _choose_weights(spec, weights, model)
     _check_options(spec, labels, activations, unit_labels, max_units)
@@ -348,7 +341,7 @@ def draw_network(model, ax=None, weights=None, labels=None, max_units=8, bias=Fa
     if show_values:
         for (x, y), v in zip(spots + bias_spots, drawn):
             if np.isfinite(v):
-                ax.text(x, y, _fmt(v), fontsize=7, ha="center", va="center", zorder=4,
+                ax.text(x, y, br_short(v), fontsize=7, ha="center", va="center", zorder=4,
                         bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.85))
 
     # Unidades: círculos (cor por tipo de camada); "⋮" no lugar das que não cabem.

@@ -12,11 +12,54 @@ gradiente calculado à mão. Use float64: em float32 o arredondamento de
 
 import numpy as np
 
+from . import nn_checks
+from .doors import checked, outside
+from .validation import as_array, positive
+
 __all__ = ["numerical_gradient", "relative_error", "check_model_gradients", "TOLERANCE"]
 
 TOLERANCE = 1e-6    # erro relativo máximo de um gradiente certo, em float64
 
 
+# --- As conferências (doors.checked) ------------------------------------------------------
+
+def _cost_args(where, f, x, eps):
+    """f: uma função; x: np.ndarray de floats finitos (alterado no lugar). O ``f`` devolvido é o
+    mesmo, embrulhado: cada custo deve ser um número finito."""
+    if not callable(f):
+        raise ValueError(f"{where}: `f` deve ser uma função de `x` que devolve o custo, não "
+                         f"{type(f).__name__}.")
+    if not (isinstance(x, np.ndarray) and x.dtype.kind == "f"):
+        raise ValueError(f"{where}: `x` deve ser um np.ndarray de floats "
+                         "(ele é alterado no lugar e restaurado).")
+    as_array(x, "x", where)
+    f = outside(f)
+
+    def cost(x_moved):
+        value = f(x_moved)
+        if np.ndim(value) != 0:
+            raise ValueError(f"{where}: `f` deve devolver um número (o custo), mas devolveu "
+                             f"algo com forma {np.shape(value)}. Some ou tire a média.")
+        return float(as_array(value, "f(x)", where))
+    return cost, x, positive(eps, "eps", where)
+
+
+def _pair_args(where, a, b):
+    a, b = as_array(a, "a", where), as_array(b, "b", where)
+    if a.shape != b.shape:
+        raise ValueError(f"{where}: `a` e `b` devem ter a mesma forma, mas têm "
+                         f"{a.shape} e {b.shape}.")
+    return a, b
+
+
+def _model_args(where, model, X, y, eps):
+    if not hasattr(model, "loss_and_gradients") or not hasattr(model, "params"):
+        raise ValueError(f"{where}: `model` deve ser um MLP de nn_helpers.nn, "
+                         f"não {type(model).__name__}.")
+    return (model, *nn_checks.labelled(model, X, y, where), positive(eps, "eps", where))
+
+
+@checked(_cost_args)
 def numerical_gradient(f, x, eps=1e-6):
     """Gradiente de ``f`` em ``x`` por diferenças centrais.
 
@@ -26,7 +69,6 @@ def numerical_gradient(f, x, eps=1e-6):
     argumento e ler o mesmo array de outro lugar (os pesos de um modelo).
     Retorna um array com a forma de ``x``.
     """
-    _check_float_array(x)
     grad = np.zeros(x.shape)
     for i in np.ndindex(x.shape):
         old = x[i]
@@ -39,17 +81,18 @@ def numerical_gradient(f, x, eps=1e-6):
     return grad
 
 
+@checked(_pair_args)
 def relative_error(a, b):
     """Erro relativo entre dois gradientes: ``‖a − b‖ / (‖a‖ + ‖b‖)``.
 
     a, b: arrays de mesma forma (0 se ambos são zero). Em float64, um gradiente
     certo dá menos de ``TOLERANCE`` = 1e-6; um errado, algo perto de 1e-2 ou mais.
     """
-    a, b = _same_shape(a, b)
     scale = np.linalg.norm(a) + np.linalg.norm(b)
     return 0.0 if scale == 0 else float(np.linalg.norm(a - b) / scale)
 
 
+@checked(_model_args)
 def check_model_gradients(model, X, y, eps=1e-6):
     """Compara a retropropagação de ``model`` com o gradiente numérico do custo.
 
@@ -66,19 +109,3 @@ def check_model_gradients(model, X, y, eps=1e-6):
 
     return max(relative_error(g, numerical_gradient(loss, p, eps))
                for p, g in zip(model.params, grads))
-
-
-# --- Validação na fronteira ----------------------------------------------------------------------
-
-def _check_float_array(x):
-    if not (isinstance(x, np.ndarray) and x.dtype.kind == "f"):
-        raise ValueError("numerical_gradient: `x` deve ser um np.ndarray de floats "
-                         "(ele é alterado no lugar e restaurado).")
-
-
-def _same_shape(a, b):
-    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
-    if a.shape != b.shape:
-        raise ValueError(f"relative_error: `a` e `b` devem ter a mesma forma, mas têm "
-                         f"{a.shape} e {b.shape}.")
-    return a, b

@@ -5,29 +5,105 @@ Notação do curso: ``c`` são os coeficientes, um por atributo, e ``b`` é o vi
 (*bias*; na estatística, o *intercepto*) — o valor previsto quando todos os
 atributos valem zero.
 
-As funções que o livro mostra com ``show_source`` trazem só a conta; a validação
-das entradas fica nas funções ``_checked_*``, no fim do módulo.
+As funções trazem só a conta (o que o livro mostra com ``show_source``); a conferência das
+entradas vem antes, nas funções ``_*_args`` (veja ``doors.checked``).
 """
 
 import numpy as np
 
+from .doors import checked, outside
 from .losses import mse
-from .validation import as_array, same_length
+from .validation import as_array, positive, same_length, seed_value, whole_number
 
 __all__ = ["predict", "least_squares", "loss_grid", "mse_gradient", "gradient_descent",
            "gradient_descent_epoch"]
 
 
+# --- As conferências (doors.checked) ------------------------------------------------------
+
+def _data(X, y, where):
+    """X: (n, d) e y: (n,), com o mesmo número de linhas (n ≥ 1)."""
+    X, y = as_array(X, "X", where, ndim=2), as_array(y, "y", where, ndim=1)
+    same_length(X, y, "X", "y", where)
+    if len(X) == 0:
+        raise ValueError(f"{where}: `X` não tem nenhuma amostra.")
+    return X, y
+
+
+def _coefficients(X, c, b, where, names=("c", "b")):
+    """c: (d,), um coeficiente por coluna de X, e b: um número."""
+    c, b = as_array(c, names[0], where, ndim=1), float(as_array(b, names[1], where, ndim=0))
+    if X.shape[1] != c.shape[0]:
+        raise ValueError(f"{where}: `X` tem {X.shape[1]} coluna(s), mas `{names[0]}` tem "
+                         f"{c.shape[0]} coeficiente(s); deve haver um coeficiente por coluna.")
+    return c, b
+
+
+def _model_args(where, X, c, b):
+    X = as_array(X, "X", where, ndim=2)
+    return (X, *_coefficients(X, c, b, where))
+
+
+def _data_args(where, X, y):
+    return _data(X, y, where)
+
+
+def _gradient_args(where, X, y, c, b):
+    X, y = _data(X, y, where)
+    return (X, y, *_coefficients(X, c, b, where))
+
+
+def _grid_args(where, x, y, c0_values, b_values, loss):
+    x, y = as_array(x, "x", where, ndim=1), as_array(y, "y", where, ndim=1)
+    same_length(x, y, "x", "y", where)
+    if not callable(loss):
+        raise ValueError(f"{where}: `loss` deve ser uma função de custo, como mse, não {loss!r}.")
+    loss = outside(loss)
+
+    def checked_loss(y, y_hat):
+        return float(as_array(loss(y, y_hat), "loss(y, ŷ)", where, ndim=0))
+    return (x, y, as_array(c0_values, "c0_values", where, ndim=1),
+            as_array(b_values, "b_values", where, ndim=1), checked_loss)
+
+
+def _batch(batch_size, where):
+    if batch_size is None:
+        return None
+    if isinstance(batch_size, (bool, np.bool_)) or not isinstance(batch_size, (int, np.integer)) \
+            or batch_size < 1:
+        raise ValueError(f"{where}: `batch_size` deve ser None (lote completo) ou um inteiro ≥ 1, "
+                         f"não {batch_size!r}.")
+    return int(batch_size)
+
+
+def _descent_args(where, X, y, lr, epochs, batch_size, seed, c_init, b_init):
+    X, y = _data(X, y, where)
+    c = (np.zeros(X.shape[1]) if c_init is None else
+         _coefficients(X, c_init, 0.0, where, ("c_init", "b_init"))[0].copy())
+    return (X, y, positive(lr, "lr", where), whole_number(epochs, "epochs", where),
+            _batch(batch_size, where), seed_value(seed, where), c,
+            _coefficients(X, c, b_init, where, ("c_init", "b_init"))[1])
+
+
+def _epoch_args(where, X, y, c, b, lr, batch_size, rng):
+    X, y = _data(X, y, where)
+    if not isinstance(rng, np.random.Generator):
+        raise ValueError(f"{where}: `rng` deve ser um gerador: np.random.default_rng(semente).")
+    return (X, y, *_coefficients(X, c, b, where), positive(lr, "lr", where),
+            whole_number(batch_size, "batch_size", where, 1), rng)
+
+
+@checked(_model_args)
 def predict(X, c, b):
     """Previsões de um modelo linear: ``ŷ = X·c + b``.
 
     X: (n, d) atributos; c: (d,) coeficientes; b: número (viés).
     Retorna ŷ: (n,).
     """
-    X, c, b = _checked_model(X, c, b, "predict")
     return X @ c + b
 
 
+@checked(_data_args)
 def least_squares(X, y):
     """Coeficientes de mínimos quadrados (*least squares*): o menor MSE possível.
 
@@ -36,12 +112,12 @@ def least_squares(X, y):
 
     X: (n, d); y: (n,). Retorna ``(c, b)`` com c: (d,) e b: float.
     """
-    X, y = _checked_data(X, y, "least_squares")
     A = np.column_stack([X, np.ones(len(X))])       # a coluna de uns multiplica b
     theta, *_ = np.linalg.lstsq(A, y, rcond=None)
     return theta[:-1], float(theta[-1])
 
 
+@checked(_grid_args)
 def loss_grid(x, y, c0_values, b_values, loss=mse):
     """Erro de ``ŷ = c0·x + b`` para cada par ``(c0, b)`` de uma grade.
 
@@ -49,11 +125,6 @@ def loss_grid(x, y, c0_values, b_values, loss=mse):
     Retorna uma matriz (q, p): linha ``i`` para ``b_values[i]``, coluna ``j``
     para ``c0_values[j]`` (a ordem que ``plt.contour`` espera).
     """
-    x = as_array(x, "x", "loss_grid", ndim=1)
-    y = as_array(y, "y", "loss_grid", ndim=1)
-    same_length(x, y, "x", "y", "loss_grid")
-    c0_values = as_array(c0_values, "c0_values", "loss_grid", ndim=1)
-    b_values = as_array(b_values, "b_values", "loss_grid", ndim=1)
     grid = np.empty((len(b_values), len(c0_values)))
     for i, b in enumerate(b_values):
         for j, c0 in enumerate(c0_values):
@@ -61,6 +132,7 @@ def loss_grid(x, y, c0_values, b_values, loss=mse):
     return grid
 
 
+@checked(_gradient_args)
 def mse_gradient(X, y, c, b):
     """Gradiente do MSE de ``ŷ = X·c + b`` em relação a ``c`` e a ``b``.
 
@@ -70,14 +142,14 @@ def mse_gradient(X, y, c, b):
     X: (n, d); y: (n,); c: (d,); b: número.
     Retorna ``(grad_c, grad_b)`` com grad_c: (d,) e grad_b: float.
     """
-    X, y = _checked_data(X, y, "mse_gradient")
-    residual = y - predict(X, c, b)          # predict confere a forma de c
+    residual = y - predict(X, c, b)
     n = len(y)
     grad_c = -2 / n * (X.T @ residual)
     grad_b = -2 / n * float(np.sum(residual))
     return grad_c, grad_b
 
 
+@checked(_descent_args)
 def gradient_descent(X, y, lr, epochs, batch_size=None, seed=0, c_init=None,
                      b_init=0.0):
     """Gradiente descendente para o MSE do modelo linear: em lote, estocástico ou em
@@ -99,13 +171,13 @@ def gradient_descent(X, y, lr, epochs, batch_size=None, seed=0, c_init=None,
     grande demais e o MSE estourar (virar infinito ou NaN), o laço para ali e o
     histórico fica mais curto, terminando no valor que estourou.
     """
-    X, y, lr, epochs, batch_size, c, b = _checked_gd(X, y, lr, epochs, batch_size,
-                                                      c_init, b_init)
+    c = np.zeros(X.shape[1]) if c_init is None else c_init
+    b = b_init
     rng = np.random.default_rng(seed)
     history = {"loss": [mse(y, X @ c + b)], "c": [c.copy()], "b": [b]}
     for _ in range(epochs):
         with np.errstate(over="ignore", invalid="ignore"):   # divergir é permitido
-            c, b = gradient_descent_epoch(X, y, c, b, lr, batch_size, rng)
+            c, b = gradient_descent_epoch(X, y, c, b, lr, batch_size or len(y), rng)
             loss = float(np.mean((y - (X @ c + b)) ** 2))
         history["loss"].append(loss)
         history["c"].append(c.copy())
@@ -115,81 +187,22 @@ def gradient_descent(X, y, lr, epochs, batch_size=None, seed=0, c_init=None,
     return c, b, {key: np.array(values) for key, values in history.items()}
 
 
+@checked(_epoch_args)
 def gradient_descent_epoch(X, y, c, b, lr, batch_size, rng):
     """Uma época: uma passada pelos dados, em lotes de ``batch_size`` exemplos.
 
     X: (n, d); y: (n,); c: (d,); b: número; lr: η; rng: o gerador que embaralha.
-    Retorna ``(c, b)`` depois dos passos. Não valida as entradas (quem valida é
-    ``gradient_descent``).
+    Retorna ``(c, b)`` depois dos passos.
     """
     n = len(y)
-    if batch_size == n:
+    if batch_size >= n:
         batches = [(X, y)]                            # lote completo: um passo só
     else:
         order = rng.permutation(n)
         batches = [(X[order[i:i + batch_size]], y[order[i:i + batch_size]])
                    for i in range(0, n, batch_size)]
     for X_batch, y_batch in batches:
-        residual = y_batch - (X_batch @ c + b)                 # o erro do lote
-        grad_c = -2 / len(y_batch) * (X_batch.T @ residual)    # o gradiente
-        grad_b = -2 / len(y_batch) * float(np.sum(residual))
+        grad_c, grad_b = mse_gradient(X_batch, y_batch, c, b)     # o gradiente do lote
         c = c - lr * grad_c                           # o passo, contra o gradiente
         b = b - lr * grad_b
     return c, b
-
-
-# --- Validação na fronteira: mensagens em português, antes de qualquer conta ---------------------
-
-def _checked_data(X, y, where):
-    """``X``: (n, d) e ``y``: (n,) como arrays de floats, com o mesmo número de linhas."""
-    X = as_array(X, "X", where, ndim=2)
-    y = as_array(y, "y", where, ndim=1)
-    same_length(X, y, "X", "y", where)
-    return X, y
-
-
-def _checked_model(X, c, b, where):
-    """``X``: (n, d), ``c``: (d,) e ``b``: número, com um coeficiente por coluna de ``X``."""
-    X = as_array(X, "X", where, ndim=2)
-    c = as_array(c, "c", where, ndim=1)
-    b = float(as_array(b, "b", where, ndim=0))
-    if X.shape[1] != c.shape[0]:
-        raise ValueError(
-            f"{where}: `X` tem {X.shape[1]} coluna(s), mas `c` tem {c.shape[0]} "
-            f"coeficiente(s); deve haver um coeficiente por coluna."
-        )
-    return X, c, b
-
-
-def _checked_gd(X, y, lr, epochs, batch_size, c_init, b_init):
-    """Os argumentos de ``gradient_descent`` validados; ``c_init=None`` vira zeros."""
-    X, y = _checked_data(X, y, "gradient_descent")
-    n, d = X.shape
-    if n == 0:
-        raise ValueError("gradient_descent: `X` não tem nenhuma amostra.")
-    lr = float(as_array(lr, "lr", "gradient_descent", ndim=0))
-    if lr <= 0:
-        raise ValueError(f"gradient_descent: a taxa de aprendizado `lr` deve ser positiva, "
-                         f"não {lr:g}.")
-    epochs = _whole(epochs, "epochs", "um inteiro ≥ 0", minimum=0)
-    if batch_size is None:
-        batch_size = n
-    batch_size = _whole(batch_size, "batch_size", "None (lote completo) ou um inteiro ≥ 1",
-                        minimum=1)
-    if c_init is None:
-        c = np.zeros(d)
-    else:
-        c = as_array(c_init, "c_init", "gradient_descent", ndim=1).copy()
-    if c.shape != (d,):
-        raise ValueError(f"gradient_descent: `c_init` deve ter {d} coeficiente(s), um por coluna "
-                         f"de `X`, mas tem {c.shape[0]}.")
-    b = float(as_array(b_init, "b_init", "gradient_descent", ndim=0))
-    return X, y, lr, epochs, min(batch_size, n), c, b
-
-
-def _whole(value, name, wanted, minimum):
-    """``value`` como ``int``, se for um inteiro ≥ ``minimum``; senão, ``ValueError``."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) \
-            or value < minimum:
-        raise ValueError(f"gradient_descent: `{name}` deve ser {wanted}, não {value!r}.")
-    return int(value)

@@ -21,55 +21,70 @@ As contas preservam o tipo dos parâmetros (float32 continua float32).
 
 import numpy as np
 
+from .doors import checked
+from .validation import number_between, numbers, positive
+
 __all__ = ["Optimizer", "SGD", "SGDWithL2", "Momentum", "RMSProp", "Adam", "get_optimizer"]
 
 
-def _positive(value, name, where):
-    if not (isinstance(value, (int, float, np.floating, np.integer)) and value > 0):
-        raise ValueError(f"{where}: `{name}` deve ser um número positivo, recebi {value!r}.")
-    return float(value)
+# --- As conferências (doors.checked) ------------------------------------------------------
+
+def _rates(where, self, lr, **others):
+    """``lr`` e ``eps`` positivos; ``lam`` ≥ 0; os β em [0, 1)."""
+    checked_others = [positive(v, k, where) if k == "eps" else number_between(v, k, where, 0)
+                      if k == "lam" else number_between(v, k, where, 0, 1, below_high=True)
+                      for k, v in others.items()]
+    return (self, positive(lr, "lr", where), *checked_others)
 
 
-def _fraction(value, name, where):
-    if not (isinstance(value, (int, float, np.floating, np.integer)) and 0 <= value < 1):
-        raise ValueError(f"{where}: `{name}` deve estar em [0, 1), recebi {value!r}.")
-    return float(value)
+def _step_args(where, self, params, grads):
+    """``params`` e ``grads``: duas listas (ou dois dicts) de arrays de floats finitos, com as
+    formas combinando; cada parâmetro, um np.ndarray de floats alterável (muda no lugar)."""
+    if isinstance(params, dict) and isinstance(grads, dict) and set(grads) == set(params):
+        keys = list(params)
+    elif isinstance(params, (list, tuple)) and isinstance(grads, (list, tuple)) \
+            and len(params) == len(grads):
+        keys = range(len(params))
+    else:
+        raise ValueError(f"{where}: `params` e `grads` devem ser duas listas de arrays do mesmo "
+                         "tamanho (um gradiente por parâmetro) ou dois dicts com as mesmas "
+                         f"chaves; recebi {type(params).__name__} e {type(grads).__name__}.")
+    grads = {k: numbers(grads[k], f"grads[{k!r}]", where) for k in keys}
+    for k in keys:
+        p, g = params[k], grads[k]
+        if not (isinstance(p, np.ndarray) and p.dtype.kind == "f" and p.flags.writeable) \
+                or p.shape != g.shape or (k in self.state and self.state[k][0].shape != p.shape):
+            raise ValueError(f"{where}: o parâmetro {k!r} deve ser um np.ndarray de floats, "
+                             f"alterável, com a forma do seu gradiente {g.shape} (a mesma a "
+                             "cada passo).")
+        numbers(p, f"params[{k!r}]", where)         # recusa NaN e infinito, com a posição
+    return self, params, grads if isinstance(params, dict) else [grads[k] for k in keys]
 
+
+# --- Os otimizadores -----------------------------------------------------------------------
 
 class Optimizer:
     """Base comum: percorre os pares (parâmetro, gradiente) e chama ``update`` em cada um."""
 
+    @checked(_rates)
     def __init__(self, lr):
-        self.lr = _positive(lr, "lr", type(self).__name__)
+        self.lr = lr
         self.state = {}          # memória por parâmetro: chave → arrays
         self.t = 0               # quantos passos já foram dados
 
+    @checked(_step_args)
     def step(self, params, grads):
         """Um passo de atualização, no lugar.
 
         params: lista (ou dict) de arrays; grads: a mesma estrutura, mesmas formas.
         """
-        where = f"{type(self).__name__}.step"
-        if isinstance(params, dict):
-            if not isinstance(grads, dict) or set(grads) != set(params):
-                raise ValueError(f"{where}: `grads` deve ter as mesmas chaves de `params` "
-                                 f"({sorted(params)}).")
-            pairs = [(k, params[k], grads[k]) for k in params]
-        else:
-            if len(params) != len(grads):
-                raise ValueError(f"{where}: recebi {len(params)} parâmetro(s) e {len(grads)} "
-                                 "gradiente(s); deve haver um gradiente por parâmetro.")
-            pairs = list(zip(range(len(params)), params, grads))
-        for key, p, g in pairs:
-            if not isinstance(p, np.ndarray) or p.shape != np.shape(g):
-                raise ValueError(f"{where}: o parâmetro {key!r} deve ser um np.ndarray com a "
-                                 f"forma do seu gradiente {np.shape(g)}.")
         self.t += 1
-        for key, p, g in pairs:
-            self.update(key, p, g)
+        keys = params.keys() if isinstance(params, dict) else range(len(params))
+        for key in keys:
+            self.update(key, params[key], grads[key])
 
     def update(self, key, p, g):  # pragma: no cover - cada otimizador define a sua
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__}: um otimizador define `update`.")
 
     def _zeros(self, key, p, n):
         """Os ``n`` arrays de memória do parâmetro ``key`` (zeros no primeiro passo)."""
@@ -84,6 +99,7 @@ class Optimizer:
 class SGD(Optimizer):
     """Gradiente descendente: ``w ← w − η·g``."""
 
+    @checked(_rates)
     def __init__(self, lr=0.01):
         super().__init__(lr)
 
@@ -94,6 +110,7 @@ class SGD(Optimizer):
 class SGDWithL2(SGD):
     """SGD com penalidade L2 nas matrizes de pesos W (não nos vieses b): g ← g + λ·W."""
 
+    @checked(_rates)
     def __init__(self, lr=0.01, lam=1e-3):
         super().__init__(lr)
         self.lam = lam
@@ -112,9 +129,10 @@ class Momentum(Optimizer):
     mais depressa e amortecendo o zigue-zague.
     """
 
+    @checked(_rates)
     def __init__(self, lr=0.01, beta=0.9):
         super().__init__(lr)
-        self.beta = _fraction(beta, "beta", "Momentum")
+        self.beta = beta
 
     def update(self, key, p, g):
         (v,) = self._zeros(key, p, 1)
@@ -130,10 +148,10 @@ class RMSProp(Optimizer):
     própria escala de passo (grande onde o gradiente é pequeno, e vice-versa).
     """
 
+    @checked(_rates)
     def __init__(self, lr=0.001, beta=0.9, eps=1e-7):
         super().__init__(lr)
-        self.beta = _fraction(beta, "beta", "RMSProp")
-        self.eps = _positive(eps, "eps", "RMSProp")
+        self.beta, self.eps = beta, eps
 
     def update(self, key, p, g):
         s, tmp = self._zeros(key, p, 2)      # tmp: rascunho reaproveitado a cada passo
@@ -158,11 +176,10 @@ class Adam(Optimizer):
     mais que as próprias contas.
     """
 
+    @checked(_rates)
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
         super().__init__(lr)
-        self.beta1 = _fraction(beta1, "beta1", "Adam")
-        self.beta2 = _fraction(beta2, "beta2", "Adam")
-        self.eps = _positive(eps, "eps", "Adam")
+        self.beta1, self.beta2, self.eps = beta1, beta2, eps
 
     def update(self, key, p, g):
         m, v, tmp = self._zeros(key, p, 3)

@@ -13,22 +13,67 @@ depois de um número finito de correções (e então para de aprender).
 import numpy as np
 
 from .activations import step
-from .validation import as_array, same_length
+from .doors import checked
+from .validation import as_array, flag, positive, same_length, seed_value, whole_number
 
 __all__ = ["perceptron_predict", "perceptron_update", "perceptron_rule", "Perceptron"]
 
 
+# --- As conferências (doors.checked) ------------------------------------------------------
+
+def _model_args(where, X, w, b):
+    """X: (n, d) ou (d,); w: (d,), um peso por atributo; b: um número."""
+    X, w = as_array(X, "X", where, ndim=(1, 2)), as_array(w, "w", where, ndim=1)
+    if X.shape[-1] != w.shape[0]:
+        raise ValueError(f"{where}: cada exemplo de `X` tem {X.shape[-1]} atributo(s), "
+                         f"mas `w` tem {w.shape[0]} peso(s); deve haver um peso por atributo.")
+    return X, w, float(as_array(b, "b", where, ndim=0))
+
+
+def _label(y, where):
+    y = float(as_array(y, "y", where, ndim=0))
+    if y not in (0.0, 1.0):
+        raise ValueError(f"{where}: o rótulo `y` deve ser 0 ou 1, não {y:g}.")
+    return y
+
+
+def _rule_args(where, x, y, w, b, lr):
+    x, w, b = _model_args(where, as_array(x, "x", where, ndim=1), w, b)
+    return x, _label(y, where), w, b, positive(lr, "lr", where)
+
+
+def _init_args(where, self, lr, epochs, shuffle, seed, fit_intercept):
+    return (self, positive(lr, "lr", where), whole_number(epochs, "epochs", where, 1),
+            flag(shuffle, "shuffle", where), seed_value(seed, where),
+            flag(fit_intercept, "fit_intercept", where))
+
+
+def _fit_args(where, self, X, y):
+    X, y = as_array(X, "X", where, ndim=2), as_array(y, "y", where, ndim=1)
+    same_length(X, y, "X", "y", where)
+    if not np.all(np.isin(y, (0.0, 1.0))):
+        raise ValueError(f"{where}: os rótulos `y` devem ser 0 ou 1.")
+    return self, X, y
+
+
+def _predict_args(where, self, X):
+    if not hasattr(self, "w_"):
+        raise ValueError(f"{where}: chame `fit` antes de `predict`.")
+    return self, _model_args(where, X, self.w_, self.b_)[0]
+
+
+@checked(_model_args)
 def perceptron_predict(X, w, b):
     """Previsões do perceptron: ``ŷ = degrau(X·w + b)``, degrau(z) = 1 se ``z >= 0``.
 
     X: (n, d) ou um único exemplo (d,); w: (d,) pesos; b: número (viés).
     Retorna ŷ: (n,) (ou um número, para um único exemplo) com valores 0.0 ou 1.0.
     """
-    X, w, b = _checked_model(X, w, b, "perceptron_predict")
     y_hat = step(X @ w + b)
     return float(y_hat) if X.ndim == 1 else y_hat
 
 
+@checked(_rule_args)
 def perceptron_update(x, y, w, b, lr):
     """Um passo da regra do perceptron para um exemplo ``(x, y)``.
 
@@ -37,18 +82,18 @@ def perceptron_update(x, y, w, b, lr):
     x: (d,) um exemplo; y: 0 ou 1; w: (d,); b: número; lr: taxa de aprendizado η.
     Retorna ``(w_novo, b_novo)`` — arrays novos; ``w`` não é alterado.
     """
-    x, y, w, b, lr = _checked_update(x, y, w, b, lr)
     w, b, _ = perceptron_rule(x, y, w, b, lr)
     return w, b
 
 
+@checked(_rule_args)
 def perceptron_rule(x, y, w, b, lr):
-    """A regra do perceptron, sem validar as entradas: ``(w_novo, b_novo, erro)``.
+    """A regra do perceptron, para um exemplo: ``(w_novo, b_novo, erro)``.
 
     x: (d,); y: 0 ou 1; w: (d,); b: número; lr: η. O erro é ``y − ŷ``: 0, +1 ou −1.
     """
-    y_hat = 1.0 if x @ w + b >= 0 else 0.0     # o degrau; o empate z = 0 vai para 1
-    error = y - y_hat                          # 0 (acertou), +1 ou −1
+    error = y - perceptron_predict(x, w, b)       # 0 (acertou), +1 ou −1
+
     return w + lr * error * x, b + lr * error, error
 
 
@@ -66,6 +111,7 @@ class Perceptron:
     cada época.
     """
 
+    @checked(_init_args)
     def __init__(self, lr=1.0, epochs=100, shuffle=True, seed=0, fit_intercept=True):
         self.lr = lr
         self.epochs = epochs
@@ -73,12 +119,13 @@ class Perceptron:
         self.seed = seed
         self.fit_intercept = fit_intercept
 
+    @checked(_fit_args)
     def fit(self, X, y):
         """Treina com a regra do perceptron. X: (n, d); y: (n,) com 0 e 1.
 
         Retorna ``self``.
         """
-        X, y, lr = _checked_fit(X, y, self.lr, self.epochs)
+        lr = self.lr
         rng = np.random.default_rng(self.seed)
         w, b = np.zeros(X.shape[1]), 0.0
         self.errors_ = []
@@ -95,48 +142,7 @@ class Perceptron:
         self.w_, self.b_ = w, b
         return self
 
+    @checked(_predict_args)
     def predict(self, X):
         """Classes previstas (0.0 ou 1.0). X: (n, d). Retorna (n,)."""
-        if not hasattr(self, "w_"):
-            raise ValueError("Perceptron.predict: chame `fit` antes de `predict`.")
         return perceptron_predict(X, self.w_, self.b_)
-
-
-# --- Validação na fronteira: mensagens em português, antes de qualquer conta ---------------------
-
-def _checked_model(X, w, b, where):
-    X = as_array(X, "X", where, ndim=(1, 2))
-    w = as_array(w, "w", where, ndim=1)
-    b = float(as_array(b, "b", where, ndim=0))
-    if X.shape[-1] != w.shape[0]:
-        raise ValueError(f"{where}: cada exemplo de `X` tem {X.shape[-1]} atributo(s), "
-                         f"mas `w` tem {w.shape[0]} peso(s); deve haver um peso por atributo.")
-    return X, w, b
-
-
-def _checked_rate(lr, where):
-    lr = float(as_array(lr, "lr", where, ndim=0))
-    if lr <= 0:
-        raise ValueError(f"{where}: a taxa de aprendizado `lr` deve ser positiva, não {lr:g}.")
-    return lr
-
-
-def _checked_update(x, y, w, b, lr):
-    x = as_array(x, "x", "perceptron_update", ndim=1)
-    y = float(as_array(y, "y", "perceptron_update", ndim=0))
-    if y not in (0.0, 1.0):
-        raise ValueError(f"perceptron_update: o rótulo `y` deve ser 0 ou 1, não {y:g}.")
-    lr = _checked_rate(lr, "perceptron_update")
-    x, w, b = _checked_model(x, w, b, "perceptron_update")
-    return x, y, w, b, lr
-
-
-def _checked_fit(X, y, lr, epochs):
-    X = as_array(X, "X", "Perceptron.fit", ndim=2)
-    y = as_array(y, "y", "Perceptron.fit", ndim=1)
-    same_length(X, y, "X", "y", "Perceptron.fit")
-    if not np.all(np.isin(y, (0.0, 1.0))):
-        raise ValueError("Perceptron.fit: os rótulos `y` devem ser 0 ou 1.")
-    if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1:
-        raise ValueError(f"Perceptron.fit: `epochs` deve ser um inteiro ≥ 1, não {epochs!r}.")
-    return X, y, _checked_rate(lr, "Perceptron.fit")

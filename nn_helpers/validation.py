@@ -8,8 +8,10 @@ NaN...), em vez de um traceback vindo do fundo do numpy.
 
 import numpy as np
 
-__all__ = ["as_array", "same_length", "first_nonfinite", "positive", "whole_number", "seed_value",
-           "class_labels", "one_axes"]
+HUGE = 1e100    # acima disso, quadrados e produtos estourariam o float64: "grande demais"
+
+__all__ = ["HUGE", "as_array", "numbers", "samples", "same_length", "first_nonfinite", "positive",
+           "whole_number", "seed_value", "flag", "number_between", "class_labels", "one_axes"]
 
 
 def _shape_text(shape):
@@ -17,32 +19,14 @@ def _shape_text(shape):
 
 
 def as_array(value, name, where, ndim=None, finite=True):
-    """Converte ``value`` em um ``np.ndarray`` de floats, validando-o.
+    """``value`` como ``np.ndarray`` de floats, ou ``ValueError`` em português que nomeia o problema.
 
-    Parâmetros
-    ----------
-    value : array-like
-        O que o usuário passou.
-    name : str
-        Nome do argumento, usado na mensagem de erro (``"y_hat"``).
-    where : str
-        Nome da função que recebeu o argumento (``"mse"``).
-    ndim : int ou tupla de int, opcional
-        Número(s) de dimensões aceito(s): ``1`` para vetores ``(n,)``,
-        ``2`` para matrizes ``(n, d)``.
-    finite : bool
-        Se ``True``, recusa NaN e infinitos.
-
-    Retorna
-    -------
-    np.ndarray
-        Uma cópia (ou visão) em ponto flutuante de ``value``.
-
-    Levanta
-    -------
-    ValueError
-        Com uma mensagem em português que nomeia o problema.
+    name: o nome do argumento (``"y_hat"``); where: a função que o recebeu (``"mse"``); ndim: o(s)
+    número(s) de dimensões aceito(s) (``1``: vetor (n,), ``2``: matriz (n, d)); finite: recusar
+    NaN, infinitos e valores enormes (|v| > ``HUGE``).
     """
+    if value is None:                   # np.asarray(None, dtype=float) seria um NaN calado
+        raise ValueError(f"{where}: `{name}` é None, mas deve ser um número ou um array de números.")
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError) as exc:
@@ -61,14 +45,43 @@ def as_array(value, name, where, ndim=None, finite=True):
                 f"{where}: `{name}` deve ser {wanted}, mas recebi forma "
                 f"{_shape_text(arr.shape)}."
             )
-    problem = first_nonfinite(arr) if finite else None
+    if finite:
+        _finite_and_moderate(arr, name, where)
+    return arr
+
+
+def numbers(value, name, where):
+    """Como :func:`as_array`, mas um array numérico passa como está (mantém o dtype: float32
+    continua float32)."""
+    if not (isinstance(value, np.ndarray) and value.dtype.kind in "fiu"):
+        return as_array(value, name, where)
+    return _finite_and_moderate(value, name, where)
+
+
+def _finite_and_moderate(arr, name, where):
+    """Recusa NaN, infinito (dizendo onde) e valores enormes, com que as contas estourariam."""
+    problem = first_nonfinite(arr)
     if problem:
         kind, pos = problem
-        raise ValueError(
-            f"{where}: `{name}` contém {kind} (na posição {pos}). "
-            f"Verifique os dados ou os cálculos que o produziram."
-        )
+        raise ValueError(f"{where}: `{name}` contém {kind} (na posição {pos}). "
+                         f"Verifique os dados ou os cálculos que o produziram.")
+    if arr.size and float(np.max(np.abs(arr))) > HUGE:
+        raise ValueError(f"{where}: `{name}` tem valores grandes demais (até "
+                         f"{float(np.max(np.abs(arr))):.3g}): as contas estourariam. Reescale os "
+                         "dados (padronize).")
     return arr
+
+
+def samples(value, name, where):
+    """Um np.ndarray com uma amostra por linha, de qualquer tipo numérico, sem NaN nem infinito."""
+    try:
+        arr = np.asarray(value)
+    except ValueError:                           # uma lista irregular: [[1, 2], [3]]
+        arr = np.asarray(None)
+    if arr.ndim == 0 or arr.dtype == object:
+        raise ValueError(f"{where}: `{name}` deve ser um array com uma amostra por linha, "
+                         f"não {type(value).__name__}.")
+    return numbers(arr, name, where) if arr.dtype.kind in "fiu" else arr
 
 
 def first_nonfinite(arr):
@@ -98,30 +111,60 @@ def same_length(a, b, name_a, name_b, where):
 # --- Argumentos que não são arrays: declarados uma vez, usados por todo módulo --------------
 
 def positive(value, name, where):
-    """``value`` como ``float``, se for um número finito > 0 (uma taxa, um ε); senão, ``ValueError``."""
+    """``value`` como ``float``, se for um número > 0 e ≤ ``HUGE`` (uma taxa, um ε); senão,
+    ``ValueError``."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer,
                                                                       np.floating)) \
-            or not np.isfinite(value) or value <= 0:
-        raise ValueError(f"{where}: `{name}` deve ser um número positivo, não {value!r}.")
+            or not 0 < value <= HUGE:
+        raise ValueError(f"{where}: `{name}` deve ser um número positivo (e não enorme), "
+                         f"não {value!r}.")
     return float(value)
 
 
-def whole_number(value, name, where, minimum=0):
-    """``value`` como ``int``, se for um inteiro ≥ ``minimum`` (épocas, tamanhos); senão, ``ValueError``.
+def whole_number(value, name, where, minimum=0, maximum=None):
+    """``value`` como ``int``, se for um inteiro de ``minimum`` a ``maximum`` (épocas, tamanhos);
+    senão, ``ValueError``.
 
     ``True``/``False`` e ``3.0`` são recusados: um inteiro de verdade evita ``range(3.0)`` lá dentro.
     """
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) \
             or value < minimum:
         raise ValueError(f"{where}: `{name}` deve ser um inteiro ≥ {minimum}, não {value!r}.")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{where}: `{name}` deve ser no máximo {maximum}, não {value}.")
     return int(value)
 
 
 def seed_value(seed, where, name="seed"):
-    """A semente de um gerador: ``None`` (sorteada) ou um inteiro ≥ 0; senão, ``ValueError``."""
-    if seed is None:
-        return None
+    """A semente: ``None`` (sorteada), um inteiro ≥ 0 ou um ``np.random.Generator`` (usado como
+    está); senão, ``ValueError``."""
+    if seed is None or isinstance(seed, np.random.Generator):
+        return seed
     return whole_number(seed, name, where, minimum=0)
+
+
+def flag(value, name, where):
+    """``value``, se for ``True`` ou ``False``; senão, ``ValueError`` (um array ou um texto seria
+    ambíguo)."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise ValueError(f"{where}: `{name}` deve ser True ou False, não {value!r}.")
+    return bool(value)
+
+
+def number_between(value, name, where, low=-HUGE, high=HUGE, below_high=False):
+    """``value`` como ``float``, se for um número de ``low`` a ``high`` (com ``below_high=True``,
+    menor que ``high``: um β, uma taxa de dropout); senão, ``ValueError`` — também para ``None``,
+    ``True``, NaN e infinito."""
+    try:
+        number = (np.nan if isinstance(value, (bool, np.bool_)) else
+                  float(as_array(value, name, where, ndim=0, finite=False)))
+    except ValueError:                         # None, um texto, uma lista: não é um número
+        number = np.nan
+    if not (low <= number <= high and not (below_high and number == high)):
+        wanted = ("finito" if (low, high) == (-HUGE, HUGE) else f"≥ {low:g}" if high == HUGE
+                  else f"em [{low:g}, {high:g})" if below_high else f"de {low:g} a {high:g}")
+        raise ValueError(f"{where}: `{name}` deve ser um número {wanted}, não {value!r}.")
+    return number
 
 
 def class_labels(labels, name, where, n_classes=None):

@@ -20,27 +20,24 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from .activations import ACTIVATIONS
+from .book import br, br_short
 from .linear import gradient_descent, least_squares, loss_grid
 from .losses import mse
 from .nn import MLP
 from .optimizers import SGDWithL2
 from .perceptron import perceptron_predict, perceptron_update
-from .plotting import (br, br_sci, plot_data_line, plot_decision_boundary, plot_learning_curves,
+from .plotting import (plot_data_line, plot_decision_boundary, plot_learning_curves,
                        plot_loss_curve, plot_path_on_surface)
-from .validation import as_array, same_length
+from .regions import drawable, points
+from .toy_data import TOY_DATA
+from .validation import (as_array, class_labels, flag, number_between, positive, same_length,
+                         seed_value, whole_number)
 
 __all__ = ["regression_explorer", "learning_rate_explorer", "perceptron_explorer", "playground",
-           "playground_data", "DATASETS", "L2_VALUES"]
+           "DATASETS", "L2_VALUES"]
 # os controles só avisam ao soltar o mouse: cada figura leva uma fração de segundo para desenhar
 STYLE = {"description_width": "initial"}
 SLIDER = {"continuous_update": False, "style": STYLE}
-
-
-def _num(v):
-    """Um número para o texto: vírgula decimal; notação científica se for enorme ou minúsculo."""
-    if not np.isfinite(v):
-        return "infinito"
-    return br(v) if v == 0 or 1e-2 <= abs(v) < 1e6 else br_sci(v, 2)
 
 
 def _slider(description, value, lo, hi, log=False):
@@ -60,6 +57,7 @@ class Explorer:
     """
 
     figsize, dpi = (10, 3.8), 80
+    name = "explorer"                    # o nome público, para as mensagens de erro
 
     def __init__(self, controls, buttons=()):
         self.controls, self._quiet, self.shown = controls, False, False
@@ -71,14 +69,22 @@ class Explorer:
         self.refresh()
 
     def __getitem__(self, name):
+        if not isinstance(name, str) or name not in self.controls:
+            raise ValueError(f"{self.name}: não há controle {name!r}; os controles são "
+                             f"{list(self.controls)}.")
         return self.controls[name].value
 
     def set(self, **values):
-        """Muda os controles e redesenha uma vez: ``ex.set(c0=2, b=10)``. Devolve ``self``."""
+        """Muda os controles e redesenha uma vez: ``ex.set(c0=2, b=10)``. Devolve ``self``.
+
+        Cada valor deve caber no controle, como com o mouse: um número dentro da faixa do
+        controle deslizante, uma das opções de uma lista, ``True``/``False`` numa caixa.
+        """
         unknown = sorted(set(values) - set(self.controls))
         if unknown:
-            raise ValueError(f"set: controle(s) desconhecido(s) {unknown}; os controles são "
-                             f"{list(self.controls)}.")
+            raise ValueError(f"{self.name}.set: controle(s) desconhecido(s) {unknown}; os "
+                             f"controles são {list(self.controls)}.")
+        values = {name: self._fits(name, value) for name, value in values.items()}
         self._quiet = True
         try:
             for name, value in values.items():
@@ -87,6 +93,33 @@ class Explorer:
             self._quiet = False
         self.refresh()
         return self
+
+    def _fits(self, name, value):
+        """``value`` se ele cabe no controle ``name``; senão, a mensagem que diz o que cabe."""
+        control = self.controls[name]
+        if isinstance(control, widgets.Checkbox):
+            ok, wanted = isinstance(value, (bool, np.bool_)), "True ou False"
+        elif isinstance(control, widgets.Text):
+            value = _text(value)
+            ok, wanted = True, "um texto"
+        elif hasattr(control, "options"):                   # Dropdown, SelectionSlider
+            options = control.options
+            options = list(options.values() if isinstance(options, dict) else options)
+            ok = isinstance(value, (str, int, float, np.number)) and value in options
+            wanted = f"um de {options}"
+        else:                                               # um controle deslizante de números
+            lo, hi = control.min, control.max
+            if isinstance(control, widgets.FloatLogSlider):
+                lo, hi = control.base ** lo, control.base ** hi
+            integer = isinstance(control, widgets.IntSlider)
+            kinds = (int, np.integer) if integer else (int, float, np.integer, np.floating)
+            ok = (isinstance(value, kinds) and not isinstance(value, (bool, np.bool_))
+                  and lo * (1 - 1e-9 * np.sign(lo)) <= value <= hi * (1 + 1e-9 * np.sign(hi)))
+            wanted = (f"um {'inteiro' if integer else 'número'} de {lo:g} a {hi:g} (a faixa "
+                      f"do controle)")
+        if not ok:
+            raise ValueError(f"{self.name}.set: `{name}` deve ser {wanted}, não {value!r}.")
+        return value
 
     def refresh(self):
         """Refaz as contas e o texto e, se o explorador já está na tela, a imagem."""
@@ -117,9 +150,23 @@ class Explorer:
         return bundle
 
 
+def _text(value):
+    """O texto de um controle de texto: 8 → "8"; [8, 8] → "8, 8" (as camadas do playground)."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return value if isinstance(value, str) else str(value)
+
+
+def _choice(value, name, options, where):
+    """``value``, se for uma das ``options``; senão, a mensagem que as lista."""
+    if not isinstance(value, (str, int, float)) or value not in options:
+        raise ValueError(f"{where}: `{name}` deve ser um de {options}, não {value!r}.")
+    return value
+
+
 def _xy(x, y, where):
     """Valida um atributo ``x`` (n,), não constante, e o alvo ``y`` (n,)."""
-    x, y = as_array(x, "x", where, ndim=1), as_array(y, "y", where, ndim=1)
+    x, y = drawable(x, "x", where), drawable(y, "y", where)
     same_length(x, y, "x", "y", where)
     if len(x) < 2 or np.ptp(x) == 0:
         raise ValueError(f"{where}: `x` precisa de pelo menos dois valores diferentes "
@@ -136,10 +183,12 @@ class RegressionExplorer(Explorer):
     ``y − ŷ``, o MSE e a curva do MSE em função de ``c0`` (com o ``b`` atual).
     """
 
+    name = "regression_explorer"
+
     def __init__(self, x, y, c0=1.0, b=0.0, fix_b=False, xlabel="x", ylabel="y"):
-        where = "regression_explorer"
+        where = self.name
         self.x, self.y, self.c0_best, self.b_best, self.mse_best = _xy(x, y, where)
-        c0, b = (float(as_array(v, k, where, ndim=0)) for v, k in ((c0, "c0"), (b, "b")))
+        c0, b = (number_between(v, k, where) for v, k in ((c0, "c0"), (b, "b")))
         spread = 3 * max(abs(self.c0_best), np.std(self.y) / np.std(self.x))
         lo, hi = min(self.c0_best - spread, c0), max(self.c0_best + spread, c0)
         self.c0_values, self.labels = np.linspace(lo, hi, 201), (xlabel, ylabel)
@@ -147,20 +196,22 @@ class RegressionExplorer(Explorer):
         super().__init__({
             "c0": _slider("c0 (inclinação)", c0, self.c0_values[0], self.c0_values[-1]),
             "b": _slider("b (viés)", b, lo, hi),
-            "fix_b": widgets.Checkbox(value=bool(fix_b), description="b fixo (só c0 varia)")})
+            "fix_b": widgets.Checkbox(value=flag(fix_b, "fix_b", where),
+                                      description="b fixo (só c0 varia)")})
 
     def update(self):
         self.controls["b"].disabled = self["fix_b"]
         self.loss = mse(self.y, self["c0"] * self.x + self["b"])
         self.status.value = (f"c0 = {br(self['c0'], 3)}, b = {br(self['b'])}: <b>MSE = "
-                             f"{_num(self.loss)}</b> (o menor possível: {_num(self.mse_best)})")
+                             f"{br_short(self.loss)}</b> (o menor possível: "
+                             f"{br_short(self.mse_best)})")
 
     def draw(self, fig):
         c0, b = self["c0"], self["b"]
         ax1, ax2 = fig.subplots(1, 2)
         plot_data_line(self.x, self.y, lines=[(c0, b, f"ŷ = {br(c0, 3)}·x + {br(b)}")],
                        residuals=True, xlabel=self.labels[0], ylabel=self.labels[1], ax=ax1)
-        ax1.set_title(f"Dados, reta e erros: MSE = {_num(self.loss)}")
+        ax1.set_title(f"Dados, reta e erros: MSE = {br_short(self.loss)}")
         losses = loss_grid(self.x, self.y, self.c0_values, [b])[0]     # o MSE ao longo de c0
         plot_loss_curve(self.c0_values, losses, marks=[(c0, self.loss, "agora")], xlabel="$c_0$",
                         ax=ax2)
@@ -176,22 +227,23 @@ class LearningRateExplorer(Explorer):
     aprendizado, e avisa quando diverge.
     """
 
-    figsize = (10, 4)
+    figsize, name = (10, 4), "learning_rate_explorer"
 
     def __init__(self, x, y, lr=None, steps=30, c0=0.0, b=0.0):
-        where = "learning_rate_explorer"
+        where = self.name
         x, self.y, self.c0_best, self.b_best, self.mse_best = _xy(x, y, where)
         self.X, n = x[:, None], len(x)
-        self.start = [float(as_array(v, k, where, ndim=0)) for v, k in ((c0, "c0"), (b, "b"))]
+        self.start = [number_between(v, k, where) for v, k in ((c0, "c0"), (b, "b"))]
         # A hessiana do MSE: com η > 2/μ_max, o passo cresce em vez de encolher (capítulo 2).
         hessian = 2 / n * np.array([[x @ x, x.sum()], [x.sum(), n]])
         self.limit = 2 / np.linalg.eigvalsh(hessian).max()
-        lr = self.limit / 4 if lr is None else float(as_array(lr, "lr", where, ndim=0))
-        if lr <= 0 or not isinstance(steps, int) or isinstance(steps, bool) or steps < 1:
-            raise ValueError(f"{where}: a taxa `lr` deve ser positiva e `steps` um inteiro ≥ 1; "
-                             f"recebi lr={lr:g} e steps={steps!r}.")
+        lr = self.limit / 4 if lr is None else positive(lr, "lr", where)
+        steps = whole_number(steps, "steps", where, 1, 10_000)
         # A vista: a caixa da curva de nível do ponto de partida (um caminho que converge fica nela)
         excess = max(mse(self.y, self.start[0] * x + self.start[1]) - self.mse_best, 1e-9)
+        if not np.isfinite(excess * self.limit):
+            raise ValueError(f"{where}: o ponto de partida c0 = {self.start[0]:g}, b = "
+                             f"{self.start[1]:g} está longe demais dos dados: o MSE estoura.")
         half = 1.15 * np.sqrt(2 * excess * np.diag(np.linalg.inv(hessian)))
         self.c0_values = self.c0_best + np.linspace(-half[0], half[0], 61)
         self.b_values = self.b_best + np.linspace(-half[1], half[1], 61)
@@ -209,20 +261,21 @@ class LearningRateExplorer(Explorer):
                                               c_init=self.start[:1], b_init=self.start[1])
         loss = self.history["loss"]
         self.diverged = not np.isfinite(loss[-1]) or loss[-1] > loss[0]
-        news = f"o MSE foi de {_num(loss[0])} a <b>{_num(loss[-1])}</b> em {len(loss) - 1} passos"
+        news = (f"o MSE foi de {br_short(loss[0])} a <b>{br_short(loss[-1])}</b> em "
+                f"{len(loss) - 1} passos")
         self.status.value = (
-            f"<b style='color:#b00'>Diverge!</b> Com η = {_num(lr)}, cada passo pula por cima do "
-            f"fundo do vale e cai mais longe do outro lado: {news}. Diminua a taxa: aqui, só "
-            f"converge com η < 2/μ_max ≈ {_num(self.limit)}." if self.diverged else
-            f"η = {_num(lr)}: {news} (o mínimo é {_num(self.mse_best)}). Converge enquanto "
-            f"η < 2/μ_max ≈ {_num(self.limit)}.")
+            f"<b style='color:#b00'>Diverge!</b> Com η = {br_short(lr)}, cada passo pula por cima "
+            f"do fundo do vale e cai mais longe do outro lado: {news}. Diminua a taxa: aqui, só "
+            f"converge com η < 2/μ_max ≈ {br_short(self.limit)}." if self.diverged else
+            f"η = {br_short(lr)}: {news} (o mínimo é {br_short(self.mse_best)}). Converge enquanto "
+            f"η < 2/μ_max ≈ {br_short(self.limit)}.")
 
     def draw(self, fig):
         ax1, ax2 = fig.subplots(1, 2, width_ratios=[1.25, 1])
         c0s, bs, loss = self.history["c"][:, 0], self.history["b"], self.history["loss"]
         ok = np.isfinite(c0s) & np.isfinite(bs)
         plot_path_on_surface(self.c0_values, self.b_values, self.grid,
-                             paths=[(c0s[ok], bs[ok], f"η = {_num(self['lr'])}")],
+                             paths=[(c0s[ok], bs[ok], f"η = {br_short(self['lr'])}")],
                              marks=[(self.c0_best, self.b_best, "mínimo")],
                              xlabel="$c_0$", ylabel="$b$", ax=ax1)
         ax1.set(xlim=self.c0_values[[0, -1]], ylim=self.b_values[[0, -1]])
@@ -244,19 +297,17 @@ class PerceptronExplorer(Explorer):
     ao próximo exemplo errado; "Recomeçar" (``reset()``) volta ao início.
     """
 
-    figsize = (6.5, 4.8)
+    figsize, name = (6.5, 4.8), "perceptron_explorer"
 
     def __init__(self, X, y, w=(0.0, 0.0), b=0.0, lr=1.0):
-        where = "perceptron_explorer"
-        self.X, self.y = as_array(X, "X", where, ndim=2), as_array(y, "y", where, ndim=1)
+        where = self.name
+        self.X, self.y = points(X, where), class_labels(y, "y", where, n_classes=2)
         same_length(self.X, self.y, "X", "y", where)
-        w, self.lr = as_array(w, "w", where, ndim=1), float(as_array(lr, "lr", where, ndim=0))
-        if self.X.shape[1] != 2 or w.shape != (2,) or not np.all(np.isin(self.y, (0, 1))):
-            raise ValueError(f"{where}: `X` deve ter forma (n, 2), `w` forma (2,) (um peso por "
-                             f"eixo) e `y` só 0 ou 1; recebi X {self.X.shape} e w {w.shape}.")
-        if self.lr <= 0:
-            raise ValueError(f"{where}: a taxa `lr` deve ser positiva, não {self.lr:g}.")
-        self.initial = dict(w1=w[0], w2=w[1], b=float(as_array(b, "b", where, ndim=0)))
+        w, self.lr = drawable(w, "w", where), positive(lr, "lr", where)
+        if w.shape != (2,):
+            raise ValueError(f"{where}: `w` deve ter forma (2,), um peso por eixo, mas tem forma "
+                             f"{w.shape}.")
+        self.initial = dict(w1=w[0], w2=w[1], b=number_between(b, "b", where))
         self.next, self.last = 0, None           # o próximo exemplo a examinar; o último passo
         r = max(3.0, 2 * np.abs(self.X).max(), *np.abs(list(self.initial.values())))
         buttons = [widgets.Button(description="Passo do perceptron", button_style="primary"),
@@ -309,36 +360,11 @@ class PerceptronExplorer(Explorer):
         ax.set_title(f"w = ({br(w[0])}; {br(w[1])}), b = {br(b)}: {len(self.wrong)} erro(s)")
 
 
-# conjuntos sintéticos do playground (nome → rótulo) e as penalidades L2 oferecidas (rótulo → λ)
+# os conjuntos sintéticos do playground (nome → rótulo; os geradores estão em toy_data) e as
+# penalidades L2 oferecidas (rótulo → λ)
 DATASETS = {"xor": "XOR", "circles": "círculos", "spirals": "duas espirais", "blobs": "dois blobs"}
+MAX_EPOCHS = 10_000            # um treino do playground: no máximo isto de uma vez
 L2_VALUES = {"0": 0.0, "0,0001": 1e-4, "0,001": 1e-3, "0,01": 1e-2, "0,1": 0.1}
-
-
-def playground_data(name, n=400, noise=0.1, seed=0):
-    """Um conjunto **sintético** de brinquedo em 2-D (sorteado aqui, não são dados reais).
-
-    name: uma chave de ``DATASETS``; n: pontos; noise: desvio padrão do ruído somado aos pontos
-    (os dados ocupam [−1, 1]²); seed: a semente. Retorna ``(X, y)``: X: (n, 2); y: (n,) de 0 e 1.
-    """
-    if name not in DATASETS or not 0 <= noise <= 1:
-        raise ValueError(f"playground: os dados devem ser um de {list(DATASETS)} e o ruído "
-                         f"`noise` estar entre 0 e 1; recebi {name!r} e {noise!r}.")
-    rng = np.random.default_rng(seed)
-    cls = np.arange(n) % 2
-    if name == "xor":          # um ponto por quadrante, longe dos eixos; 1 se os sinais diferem
-        X = rng.uniform(-0.9, 0.9, (n, 2))
-        X += 0.1 * np.sign(X)
-        cls = (X[:, 0] * X[:, 1] < 0).astype(int)
-    elif name in ("circles", "spirals"):
-        r = np.where(cls == 1, rng.uniform(0, 0.5, n), rng.uniform(0.7, 1, n))  # disco e anel
-        t = rng.uniform(0, 2 * np.pi, n)
-        if name == "spirals":  # duas espirais, uma meia volta atrás da outra
-            r = rng.uniform(0.05, 1, n)
-            t = 3.5 * np.pi * r + np.pi * cls
-        X = np.column_stack([r * np.cos(t), r * np.sin(t)])
-    else:                      # duas nuvens gaussianas, em (−0,5; −0,5) e (0,5; 0,5)
-        X = rng.normal(0, 0.3, (n, 2)) + np.where(cls[:, None] == 1, 0.5, -0.5)
-    return X + rng.normal(0, noise, X.shape), cls.astype(float)
 
 
 class Playground(Explorer):
@@ -346,25 +372,30 @@ class Playground(Explorer):
     dropout=0, l2=0, noise=0.1, n=200, seed=0)``: à moda do TensorFlow Playground.
 
     Um ``nn.MLP`` (saída sigmoide) treinado com SGD em mini-lotes de 10 sobre dados sintéticos
-    2-D (``playground_data``): n pontos de treino e outros n de validação. hidden: neurônios por
-    camada escondida, em texto; activation: uma de ``ACTIVATIONS``; dropout: depois de cada camada
-    escondida; l2: um valor de ``L2_VALUES``. "Treinar" (``train()``) treina do zero por ``epochs``
-    épocas; "+100 épocas" (``train_more(100)``) continua. Mudar um controle descarta a rede.
-    Mostra as regiões de decisão e os custos. Começa sem treinar: chame ``train()`` para a foto.
+    2-D (``toy_data``, um de ``DATASETS``): n pontos de treino e outros n de validação, sorteados
+    juntos com a semente ``seed`` e separados ao acaso. hidden: neurônios por camada escondida, em
+    texto; activation: uma de ``ACTIVATIONS``; dropout: depois de cada camada escondida; l2: um
+    valor de ``L2_VALUES``. "Treinar" (``train()``) treina do zero por ``epochs`` épocas; "+100
+    épocas" (``train_more(100)``) continua. Mudar um controle descarta a rede. Mostra as regiões
+    de decisão e os custos. Começa sem treinar: chame ``train()`` para a foto.
     """
+
+    name = "playground"
 
     def __init__(self, dataset="xor", hidden="8, 8", activation="tanh", lr=0.1, epochs=200,
                  dropout=0.0, l2=0.0, noise=0.1, n=200, seed=0):
-        self._layers(hidden), playground_data(dataset, 2, noise)          # valida os dois
-        for name, value, ok, wanted in [
-                ("activation", activation, activation in ACTIVATIONS, f"um de {list(ACTIVATIONS)}"),
-                ("lr", lr, lr > 0, "positiva"), ("dropout", dropout, 0 <= dropout < 1, "em [0, 1)"),
-                ("l2", l2, l2 in L2_VALUES.values(), f"um de {list(L2_VALUES.values())}"),
-                ("epochs", epochs, isinstance(epochs, int) and epochs >= 1, "um inteiro ≥ 1"),
-                ("n", n, isinstance(n, int) and n >= 10, "um inteiro ≥ 10")]:
-            if not ok:
-                raise ValueError(f"playground: `{name}` deve ser {wanted}, não {value!r}.")
-        self.n, self.seed, self.model, self.key = n, seed, None, None
+        where = self.name
+        hidden = _text(hidden)                                    # 8 ou [8, 8] → "8, 8"
+        self._layers(hidden)
+        _choice(dataset, "dataset", list(DATASETS), where)
+        _choice(activation, "activation", list(ACTIVATIONS), where)
+        l2 = _choice(float(as_array(l2, "l2", where, ndim=0)), "l2", list(L2_VALUES.values()),
+                     where)
+        lr, noise = positive(lr, "lr", where), number_between(noise, "noise", where, 0, 1)
+        dropout = number_between(dropout, "dropout", where, 0, 0.95)
+        epochs = whole_number(epochs, "epochs", where, 1, MAX_EPOCHS)
+        self.n = whole_number(n, "n", where, 10, 5000)
+        self.seed, self.model, self.key = seed_value(seed, where), None, None
         buttons = [widgets.Button(description="Treinar", button_style="primary"),
                    widgets.Button(description="+100 épocas")]
         buttons[0].on_click(lambda _: self._safely(self.train))
@@ -380,12 +411,12 @@ class Playground(Explorer):
                                            description="ativação"),
             "lr": _slider("taxa de aprendizado", lr, min(-3, np.log10(lr)), max(0.5, np.log10(lr)),
                           log=True),
-            "dropout": widgets.FloatSlider(value=dropout, min=0, max=0.8, step=0.05,
+            "dropout": widgets.FloatSlider(value=dropout, min=0, max=max(0.8, dropout), step=0.05,
                                            description="dropout", **SLIDER),
             "l2": widgets.SelectionSlider(options=L2_VALUES, value=l2, description="L2 (λ)",
                                           **SLIDER),
-            "epochs": widgets.IntSlider(value=epochs, min=10, max=max(1000, epochs), step=10,
-                                        description="épocas", **SLIDER)}, buttons)
+            "epochs": widgets.IntSlider(value=epochs, min=min(10, epochs), max=max(1000, epochs),
+                                        step=10, description="épocas", **SLIDER)}, buttons)
 
     @staticmethod
     def _layers(text):
@@ -407,8 +438,10 @@ class Playground(Explorer):
     def update(self):
         key = tuple(self[k] for k in self.controls if k != "epochs")
         if key != self.key:                       # mudou algo: dados novos e nenhuma rede
-            X, y = playground_data(self["dataset"], 2 * self.n, self["noise"], self.seed)
-            self.train_data, self.val_data = (X[:self.n], y[:self.n]), (X[self.n:], y[self.n:])
+            rng = np.random.default_rng(self.seed)          # os dados e a separação, sorteados
+            X, y = TOY_DATA[self["dataset"]](2 * self.n, self["noise"], rng)
+            train, val = np.split(rng.permutation(2 * self.n), 2)   # nas espirais, y vem em ordem
+            self.train_data, self.val_data = (X[train], y[train]), (X[val], y[val])
             self.key, self.model, self.curves = key, None, {"treino": [], "validação": []}
         if self.model is None:
             self.status.value = (f"Dados sintéticos (semente {self.seed}) prontos, rede ainda não "
@@ -431,6 +464,8 @@ class Playground(Explorer):
 
     def train_more(self, epochs):
         """Continua o treino da rede atual por mais ``epochs`` épocas. Retorna ``self``."""
+        where = "playground.train_more"
+        epochs = whole_number(epochs, "epochs", where, 1, MAX_EPOCHS)
         if self.model is None:
             return self.train()
         start = time.perf_counter()
@@ -438,7 +473,7 @@ class Playground(Explorer):
             warnings.simplefilter("ignore", RuntimeWarning)       # divergiu: as curvas mostram
             history = self.model.fit(*self.train_data, epochs=epochs, batch_size=10,
                                      optimizer=self.optimizer, validation_data=self.val_data,
-                                     verbose=False)
+                                     verbose=False).history_
         self.curves["treino"] += history["loss"]
         self.curves["validação"] += history["val_loss"]
         self.seconds = time.perf_counter() - start

@@ -1,15 +1,28 @@
-"""As animações do livro tocam sem kernel e sem internet, em português, com alt."""
-import gc
+"""As animações do livro tocam sem kernel e sem internet, em português, com alt.
+
+Os quadros são conferidos como o matplotlib os grava (``record_frames``, em ``conftest.py``:
+``anim.save`` com um gravador que mede cada quadro em vez de fazer um vídeo).
+"""
 import re
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
 import pytest
+from matplotlib.animation import FuncAnimation
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.animation import FuncAnimation  # noqa: E402
+from nn_helpers.animations import (animate_decision_regions, animate_gradient_descent,
+                                   animate_perceptron, to_html)
+from nn_helpers.datasets import load_toy_sales
+from nn_helpers.linear import gradient_descent
+from nn_helpers.perceptron import perceptron_predict
+from nn_helpers.regions import region_grid
 
-from nn_helpers.animations import to_html  # noqa: E402
+# to_html recusa argumentos antes de tocar a animação: o matplotlib avisa quando ela some
+pytestmark = [pytest.mark.filterwarnings("ignore:Animation was deleted:UserWarning"),
+              pytest.mark.usefixtures("close_figures", "collect_animations")]
+SMALL = {"figsize": (3, 2), "dpi": 20}
+XOR = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+Y_XOR = np.array([0, 1, 1, 0])
 
 
 def _rising_line(frames=6):
@@ -36,9 +49,10 @@ def test_html_has_every_frame_no_external_url_and_portuguese_controls():
 
 def test_alt_text_goes_on_the_image_and_figure_is_closed():
     anim = _rising_line()
+    assert len(plt.get_fignums()) == 1
     html = to_html(anim, alt='Reta "subindo" & parando.').data
     assert 'alt="Reta &quot;subindo&quot; &amp; parando."' in html
-    assert not plt.fignum_exists(anim._fig.number)
+    assert plt.get_fignums() == []
 
 
 @pytest.mark.parametrize("kwargs, message", [
@@ -51,41 +65,15 @@ def test_bad_arguments_get_a_portuguese_message(kwargs, message):
 
 
 def test_not_an_animation_is_named():
-    with pytest.raises(TypeError, match="animação do matplotlib"):
+    with pytest.raises(ValueError, match="^to_html: `anim` deve ser uma animação do matplotlib"):
         to_html(plt.figure(), alt="Uma figura que não é animação.")
 
 
 # ---------- as três animações prontas ----------
 
-import numpy as np  # noqa: E402
-
-from nn_helpers.animations import (animate_decision_regions, animate_gradient_descent,  # noqa: E402
-                                   animate_perceptron, region_grid)
-from nn_helpers.datasets import load_toy_sales  # noqa: E402
-from nn_helpers.linear import gradient_descent  # noqa: E402
-
-# Os testes desenham quadros à mão e não geram o HTML: o aviso "Animation was deleted
-# without rendering anything" do matplotlib é esperado aqui.
-pytestmark = pytest.mark.filterwarnings("ignore:Animation was deleted:UserWarning")
-SMALL = {"figsize": (3, 2), "dpi": 20}
-XOR = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
-Y_XOR = np.array([0, 1, 1, 0])
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-    gc.collect()        # animações não desenhadas avisam ao sumir: que seja aqui, sob o filtro
-
-
-def _frames(anim):
-    return len(list(anim.new_frame_seq()))
-
-
-def _artist(anim, gid):
-    """O artista da figura com esse ``gid`` (os construtores dão nome ao que se mexe)."""
-    found = anim._fig.findobj(lambda a: a.get_gid() == gid)
+def artist(fig, gid):
+    """O artista da figura com esse ``gid`` (as animações dão nome ao que se mexe)."""
+    found = fig.findobj(lambda a: a.get_gid() == gid)
     assert len(found) == 1, f"esperava um artista '{gid}', achei {len(found)}"
     return found[0]
 
@@ -97,28 +85,28 @@ def _toy_history(epochs=6):
     return toy.X[:, 0], toy.y, history
 
 
-def test_gradient_descent_moves_the_line_and_grows_the_path():
+def test_gradient_descent_moves_the_line_and_grows_the_path(record_frames):
     x, y, history = _toy_history(6)
     anim = animate_gradient_descent(x, y, history, minimum=(2.0, 226.67), **SMALL)
-    assert _frames(anim) == 7
-    line, path = _artist(anim, "reta"), _artist(anim, "caminho")
-    anim._draw_frame(0)
-    first_line, first_path = np.array(line.get_ydata()), len(path.get_xdata())
-    assert anim._fig.texts[0].get_text().startswith("época 0: MSE = 51449")
-    anim._draw_frame(6)
-    assert not np.allclose(line.get_ydata(), first_line)
-    assert (first_path, len(path.get_xdata())) == (1, 7)
-    assert anim._fig.texts[0].get_text().startswith("época 6: MSE =")
+    frames = record_frames(anim, lambda fig: (np.array(artist(fig, "reta").get_ydata()),
+                                       len(artist(fig, "caminho").get_xdata()),
+                                       fig.texts[0].get_text()))
+    assert len(frames) == 7
+    (first_line, first_path, first_title), (last_line, last_path, last_title) = frames[0], frames[6]
+    assert first_title.startswith("época 0: MSE = 51449")
+    assert last_title.startswith("época 6: MSE =")
+    assert not np.allclose(last_line, first_line)
+    assert (first_path, last_path) == (1, 7)
 
 
-def test_gradient_descent_keeps_first_and_last_epoch_when_thinning_frames():
+def test_gradient_descent_keeps_first_and_last_epoch_when_thinning_frames(record_frames):
     x, y, history = _toy_history(50)
     anim = animate_gradient_descent(x, y, history, max_frames=10, c0_values=[0, 5],
                                     b_values=[-50, 300], ylim=(0, 1000), **SMALL)
-    assert _frames(anim) == 10
-    assert _artist(anim, "reta").axes.get_ylim() == (0, 1000)
-    anim._draw_frame(9)
-    assert len(_artist(anim, "caminho").get_xdata()) == 51
+    frames = record_frames(anim, lambda fig: (artist(fig, "reta").axes.get_ylim(),
+                                       len(artist(fig, "caminho").get_xdata())))
+    assert len(frames) == 10
+    assert frames[0] == ((0, 1000), 1) and frames[-1] == ((0, 1000), 51)
 
 
 @pytest.mark.parametrize("change, message", [
@@ -140,30 +128,29 @@ def test_gradient_descent_rejects_data_of_different_lengths():
         animate_gradient_descent(x[:2], y, history, **SMALL)
 
 
-def test_perceptron_boundary_moves_and_misclassified_points_are_ringed():
+def test_perceptron_boundary_moves_and_misclassified_points_are_ringed(record_frames):
     states = [(np.zeros(2), 0.0), ([1.0, 1.0], -0.5), ([1.0, 1.0], -1.5)]
     anim = animate_perceptron(XOR, [0, 0, 0, 1], states, examples=[None, 0, 3], **SMALL)
-    assert _frames(anim) == 3
-    boundary, rings = _artist(anim, "fronteira"), _artist(anim, "errados")
-    anim._draw_frame(0)
-    assert len(boundary.get_xdata()) == 0           # w = 0: não há reta
-    assert len(rings.get_offsets()) == 3            # degrau(0) = 1: erra os três "0"
-    anim._draw_frame(1)
-    middle = np.array(boundary.get_ydata())
-    assert len(rings.get_offsets()) == 2            # x1 + x2 − 0,5 ≥ 0 erra (0,1) e (1,0)
-    anim._draw_frame(2)
-    assert not np.allclose(boundary.get_ydata(), middle)
-    assert len(rings.get_offsets()) == 0            # o "e" (AND) certo
+    frames = record_frames(anim, lambda fig: (np.array(artist(fig, "fronteira").get_ydata()),
+                                       len(artist(fig, "errados").get_offsets()),
+                                       np.array(artist(fig, "regioes").get_array())))
+    assert len(frames) == 3
+    (line_0, wrong_0, _), (line_1, wrong_1, _), (line_2, wrong_2, regions_2) = frames
+    assert len(line_0) == 0 and wrong_0 == 3        # w = 0: não há reta; degrau(0) = 1 erra os "0"
+    assert wrong_1 == 2                             # x1 + x2 − 0,5 ≥ 0 erra (0,1) e (1,0)
+    assert not np.allclose(line_2, line_1) and wrong_2 == 0    # o "e" (AND) certo
+    plane = region_grid(XOR, resolution=120, padding=0.5)      # o fundo: a regra da biblioteca
+    assert np.array_equal(regions_2.ravel(), perceptron_predict(plane, [1.0, 1.0], -1.5))
 
 
 @pytest.mark.parametrize("kwargs, message", [
     ({"states": [([1.0, 2.0, 3.0], 0.0)]}, "2 pesos"),
     ({"states": [([1.0, np.nan], 0.0)]}, "contém NaN"),
     ({"states": [([1.0, 1.0],)]}, r"par \(w, b\)"),
-    ({"states": []}, "vazio"),
+    ({"states": []}, "uma lista não vazia de um par"),
     ({"examples": [7]}, "índice de um ponto"),
     ({"titles": ["a", "b"]}, "um item por quadro"),
-    ({"y": [0, 1, 2, 0]}, "0 ou 1"),
+    ({"y": [0, 1, 2, 0]}, r"os rótulos `y` devem ser inteiros de 0 a 1, mas y\[2\] = 2"),
 ])
 def test_perceptron_rejects_bad_input_in_portuguese(kwargs, message):
     args = {"X": XOR, "y": Y_XOR, "states": [([1.0, 1.0], -1.0)]} | kwargs
@@ -177,34 +164,34 @@ def _growing_snapshots():
             for epoch, loss in [(0, 0.7), (5, 0.5), (10, 0.3)]]
 
 
-def test_decision_regions_change_and_loss_curve_grows():
+def test_decision_regions_change_and_loss_curve_grows(record_frames):
     anim = animate_decision_regions(XOR, Y_XOR, _growing_snapshots(), resolution=20, **SMALL)
-    assert _frames(anim) == 3
-    image, curve = _artist(anim, "regioes"), _artist(anim, "curva")
-    anim._draw_frame(0)
-    first = np.array(image.get_array())
-    assert len(curve.get_xdata()) == 1
-    anim._draw_frame(2)
-    assert not np.allclose(image.get_array(), first)
-    assert list(curve.get_xdata()) == [0, 5, 10]
-    assert anim._fig.texts[0].get_text() == "época 10: custo = 0,300"
+    frames = record_frames(anim, lambda fig: (np.array(artist(fig, "regioes").get_array()),
+                                       list(artist(fig, "curva").get_xdata()),
+                                       fig.texts[0].get_text()))
+    assert len(frames) == 3
+    (first, curve_0, _), (last, curve_2, title_2) = frames[0], frames[2]
+    assert curve_0 == [0] and curve_2 == [0, 5, 10]
+    assert not np.allclose(last, first)
+    assert title_2 == "época 10: custo = 0,3"
 
 
-def test_decision_regions_accept_probabilities_already_on_the_grid():
+def test_decision_regions_accept_probabilities_already_on_the_grid(record_frames):
     grid = region_grid(XOR, resolution=10)
     assert grid.shape == (100, 2)
     probas = 1 / (1 + np.exp(-(grid[:, 0] - 0.5)))
     snapshots = [(0, probas, 0.6), (1, probas.reshape(10, 10), 0.5),
                  (2, np.column_stack([1 - probas, probas]), 0.4)]
     anim = animate_decision_regions(XOR, Y_XOR, snapshots, resolution=10, **SMALL)
-    assert _frames(anim) == 3
+    frames = record_frames(anim, lambda fig: np.array(artist(fig, "regioes").get_array()))
+    assert len(frames) == 3 and all(np.allclose(f.ravel(), probas) for f in frames)
 
 
 @pytest.mark.parametrize("snapshot, message", [
     ((0, np.full(99, 0.5), 0.6), r"region_grid"),
     ((0, np.full(100, 1.5), 0.6), "entre 0 e 1"),
     ((0, np.r_[np.nan, np.full(99, 0.5)], 0.6), "contém NaN"),
-    ((0, np.full(100, 0.5), np.nan), "contém NaN"),
+    ((0, np.full(100, 0.5), np.nan), r"`snapshots\[0\]\[2\] \(custo\)` deve ser um número finito"),
     ((0, np.full(100, 0.5)), r"\(época, probas, custo\)"),
 ])
 def test_decision_regions_reject_bad_snapshots_in_portuguese(snapshot, message):

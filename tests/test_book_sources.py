@@ -4,12 +4,13 @@ Cada teste roda por capítulo (``-k 06``) e aponta arquivo e linha. O livro cons
 ``tests/test_book.py``; a terminologia, em ``tests/test_glossary.py``.
 """
 import importlib
-import inspect
 import re
 from pathlib import Path
 
 import pytest
 from myst_nb.core.read import read_myst_markdown_notebook
+
+from nn_helpers.book import source_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((ROOT / "book").glob("[0-9][0-9]_*.md"))
@@ -123,7 +124,7 @@ def test_show_source_shows_the_teaching_code(page):
     """O que ``show_source`` mostra é a conta, sem validação nem caminho rápido, em linhas curtas."""
     problems = []
     for name in shown_sources(page):
-        source = inspect.getsource(resolve(name, page))
+        source = source_text(resolve(name, page))
         body = "\n".join(ln for ln in source.splitlines()       # a assinatura não conta
                          if not ln.lstrip().startswith(("def ", "class ")))
         for match in _VALIDATION.finditer(body):

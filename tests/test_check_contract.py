@@ -124,10 +124,16 @@ def test_plausible_mistake_is_rejected_with_a_useful_message(exercise, mistake, 
     assert message.count("\n  dica: ") == len(hint_ids), (message, hint_ids)
 
 
+def exercise_files(exercise):
+    """Os arquivos de verificação de um exercício: ``ex_<nome>.py`` ou o pacote ``ex_<nome>/``."""
+    return sorted([*GRADING.glob(f"ex_{exercise}.py"), *GRADING.glob(f"ex_{exercise}/*.py")])
+
+
 def test_every_hint_id_is_written_once_and_names_its_exercise():
     seen = {}
-    for path in sorted(GRADING.glob("*.py")):
-        prefix = "common" if path.stem == "checking" else path.stem.removeprefix("ex_")
+    for path in sorted(GRADING.rglob("*.py")):
+        owner = path.parent.name if path.parent != GRADING else path.stem
+        prefix = "common" if owner == "checking" else owner.removeprefix("ex_")
         for hint_id in declared_hints(path):
             assert re.fullmatch(rf"{prefix}\.[a-z0-9_]+", hint_id), (path.name, hint_id)
             assert hint_id not in seen, f"{hint_id} aparece em {seen[hint_id]} e em {path.name}"
@@ -139,7 +145,8 @@ def test_every_hint_id_is_written_once_and_names_its_exercise():
 def test_every_hint_is_given_by_some_plausible_mistake(exercise):
     fired = {hint_id for mistake in _suite(exercise)[0].MISTAKES
              for hint_id in _reject(exercise, mistake)[1]}
-    never = [h for h in declared_hints(GRADING / f"ex_{exercise}.py") if h not in fired]
+    never = [h for path in exercise_files(exercise) for h in declared_hints(path)
+             if h not in fired]
     assert not never, f"dicas que nenhum engano de MISTAKES provoca: {never}"
 
 

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from nn_helpers.grading import ex_backprop as checks
+from nn_helpers.grading.ex_backprop import data
 
 
 # --- a resposta de referência ------------------------------------------------------------
@@ -247,7 +248,7 @@ def test_the_check_reads_the_digits_scikit_learn_ships():
     from sklearn.datasets import load_digits
 
     digits = load_digits()
-    X_train, Y_train, X_test, y_test = checks._digits()
+    X_train, Y_train, X_test, y_test = data.digits()
     assert X_train.shape == (1347, 64) and X_test.shape == (450, 64)
     assert X_train.min() == 0 and X_train.max() == 1
     # a divisão é uma partição das 1797 imagens do scikit-learn, estratificada por dígito

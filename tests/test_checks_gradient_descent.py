@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from nn_helpers.grading import ex_gradient_descent as checks
+from nn_helpers.grading.ex_gradient_descent.solution import blobs
 
 
 # --- a resposta de referência ------------------------------------------------------------
@@ -85,7 +86,7 @@ def test_train_reaches_the_scikit_learn_classifier_on_separable_enough_data():
     # perto do mínimo da entropia cruzada, que o scikit-learn acha sem regularização.
     from sklearn.linear_model import LogisticRegression
 
-    X, y = checks._blobs(15, n=30, d=3)
+    X, y = blobs(15, n=30, d=3)
     w, b, errors = make_train()(X, y, 3000, 0.02)
     exact = LogisticRegression(C=np.inf, tol=1e-10, max_iter=10_000).fit(X, y)
     assert np.allclose(w, exact.coef_[0], atol=0.05) and abs(b - exact.intercept_[0]) < 0.05

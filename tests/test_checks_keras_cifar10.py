@@ -15,6 +15,8 @@ keras = pytest.importorskip("keras")
 from keras import layers  # noqa: E402
 
 from nn_helpers.grading import ex_keras_cifar10 as checks  # noqa: E402
+from nn_helpers.grading.ex_keras_cifar10.compiled import expect_loss  # noqa: E402
+from nn_helpers.grading.ex_keras_cifar10.solution import cifar10  # noqa: E402
 
 
 # --- a resposta de referência ------------------------------------------------------------
@@ -59,7 +61,7 @@ def test_a_loss_object_is_accepted_too():
     checks.check_preprocess(lambda X: np.float32(X) / np.float32(255))
     model = cnn(compile=False)
     model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy())
-    checks._check_loss("build_model", model.loss)      # não falha
+    expect_loss("build_model", model.loss)      # não falha
 
 
 # --- enganos plausíveis ------------------------------------------------------------------
@@ -309,7 +311,7 @@ def test_without_the_photos_the_check_says_how_to_get_them(tmp_path, monkeypatch
     import pooch
 
     monkeypatch.setenv("NN_HELPERS_DATA", str(tmp_path))
-    monkeypatch.setattr(checks, "_data_cache", {})
+    cifar10.cache_clear()           # as fotos já carregadas por outro teste não valem aqui
 
     def no_network(*args, **kwargs):
         raise OSError("sem rede")

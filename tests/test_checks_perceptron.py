@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from nn_helpers.grading import ex_perceptron as checks
+from nn_helpers.grading.ex_perceptron.solution import separable
 
 
 # --- a resposta de referência ------------------------------------------------------------
@@ -71,7 +72,7 @@ def test_the_deck_002_park_example_converges_to_w_1_1_and_b_0():
 
 
 def test_the_random_separable_case_converges_within_its_epochs():
-    X, y = checks._separable(24, n=20)
+    X, y = separable(24, n=20)
     assert len(y) == 20 and 0 < y.sum() < 20
     _, _, errors = make_train()(X, y, 0.1, 15)
     assert errors[-1] == 0 and errors[-2] == 0
@@ -351,7 +352,7 @@ MISTAKES = {
     "park: w and b in one flat list": ("check_park_weights", ([1.0, 1.0, 0.5],),
                                        "deve ser uma tupla `(w, b)`"),
     "park: three weights": ("check_park_weights", (([1.0, 1.0, 1.0], 0.5),),
-                            "`w` deve ter dois números"),
+                            "`w` deve ter 2 peso(s)"),
     "park: blank": ("check_park_weights", (None,), "ainda não foi implementada"),
 }
 

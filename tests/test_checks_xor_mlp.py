@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from nn_helpers.grading import ex_xor_mlp as checks
+from nn_helpers.grading.ex_xor_mlp.solution import step_table
 
 
 # --- a resposta de referência ------------------------------------------------------------
@@ -133,10 +134,10 @@ def test_every_gate_asked_of_one_perceptron_is_linearly_separable():
     for inputs, table in [(checks.INPUTS, checks.AND_NOT_TABLE),
                           (checks.INPUTS3, checks.MAJORITY_TABLE)]:
         n = len(inputs[0])
-        assert any(checks._step_table(np.array(w[:n]), w[n] - 0.5, inputs) == table
+        assert any(step_table(np.array(w[:n]), w[n] - 0.5, inputs) == table
                    for w in itertools.product(grid, repeat=n + 1))
     xnor = (1, 0, 0, 1)
-    assert not any(checks._step_table(np.array(w[:2]), w[2] - 0.5, checks.INPUTS) == xnor
+    assert not any(step_table(np.array(w[:2]), w[2] - 0.5, checks.INPUTS) == xnor
                    for w in itertools.product(grid, repeat=3))
 
 
@@ -591,9 +592,9 @@ MISTAKES = {
     "train_xor draws uniform weights": ("check_train_xor", (make_train_xor("uniform_init"),),
                                         "rng.normal(0, 1, size=(2, hidden))"),
     "train_xor returns a tuple": ("check_train_xor", (make_train_xor("tuple"),),
-                                  "deve devolver um dicionário"),
+                                  "como um dicionário"),
     "train_xor returns lowercase keys": ("check_train_xor", (make_train_xor("wrong_keys"),),
-                                         "deve devolver um dicionário com as chaves"),
+                                         "como um dicionário com as chaves"),
     "train_xor transposes W1": ("check_train_xor", (make_train_xor("transposed"),),
                                 "está transposto"),
     "train_xor returns b2 as (1, 1)": ("check_train_xor", (make_train_xor("b2_scalar_shape"),),

@@ -10,7 +10,8 @@ import pytest
 
 from nn_helpers import cifar
 from nn_helpers.cifar import CLASS_NAMES, load_cifar10, read_cifar10_tarball
-from nn_helpers.datasets import DataError
+from nn_helpers import download
+from nn_helpers.download import DataError
 
 
 # --- o arquivo oficial -------------------------------------------------------------------
@@ -72,15 +73,10 @@ def test_an_archive_without_batches_is_refused(tmp_path):
         read_cifar10_tarball(path)
 
 
-def test_with_nothing_in_the_cache_and_no_network_the_loader_says_how_to_get_the_data(
+def test_with_nothing_in_the_cache_and_no_network_the_loader_says_how_to_get_the_data(no_network, 
         tmp_path, monkeypatch):
-    import pooch
-
     monkeypatch.setenv("NN_HELPERS_DATA", str(tmp_path))
 
-    def no_network(*args, **kwargs):
-        raise ConnectionError("sem rede")
-    monkeypatch.setattr(pooch, "retrieve", no_network)
     with pytest.raises(DataError) as caught:
         load_cifar10()
     message = str(caught.value)
@@ -93,7 +89,6 @@ def test_without_the_official_file_the_loader_reads_the_jpeg_copy_without_networ
         tmp_path, monkeypatch):
     import pooch
 
-    from nn_helpers import datasets
 
     _jpeg_copy_in(tmp_path, monkeypatch)
 
@@ -104,18 +99,17 @@ def test_without_the_official_file_the_loader_reads_the_jpeg_copy_without_networ
     assert train.description.startswith("CIFAR-10 (cópia em JPEG)")
     assert train.y.tolist() == [CLASS_NAMES.index("dog")]
     assert test.y.tolist() == [CLASS_NAMES.index("frog")]
-    assert datasets.data_dir() == tmp_path / "dados"
+    assert download.data_dir() == tmp_path / "dados"
 
 
 def test_the_official_file_in_the_cache_wins_over_the_jpeg_copy(tmp_path, monkeypatch):
-    from nn_helpers import datasets
 
     _jpeg_copy_in(tmp_path, monkeypatch)
     official = tmp_path / "dados" / cifar.OFFICIAL
     _tiny_tarball(official, {"data_batch_1": (_images(2, 0), [4, 5]),
                              "test_batch": (_images(1, 1), [6])})
-    monkeypatch.setitem(datasets.ONLINE_REGISTRY, cifar.OFFICIAL,       # o seu SHA-256, não o MD5
-                        datasets.DataFile(urls=(), sha256=datasets._digest(official), about="teste"))
+    monkeypatch.setitem(download.ONLINE_REGISTRY, cifar.OFFICIAL,       # o seu SHA-256, não o MD5
+                        download.DataFile(urls=(), sha256=download.digest(official), about="teste"))
     train, test = load_cifar10()
     assert train.description.startswith("CIFAR-10 (Krizhevsky, 2009)")
     assert train.y.tolist() == [4, 5] and test.y.tolist() == [6]
@@ -228,15 +222,14 @@ def _jpeg_copy_in(tmp_path, monkeypatch):
     """Uma cópia em JPEG de duas fotos (um cachorro de treino, um sapo de teste) em
     ``tmp_path/dados``, registrada pelo seu SHA-256; o cache de decodificadas em ``tmp_path/cache``.
     Devolve o SHA-256 do zip."""
-    from nn_helpers import datasets
 
     data = tmp_path / "dados"
     (data / "cifar10").mkdir(parents=True)
     zipped = _tiny_jpeg_zip(data / cifar.JPEG_COPY, {"train/dog/0001.jpg": (9, 9, 9),
                                                      "test/frog/0001.jpg": (9, 9, 9)})
-    digest = datasets._digest(zipped)
-    monkeypatch.setitem(datasets.REGISTRY, cifar.JPEG_COPY,
-                        datasets.DataFile(urls=(), sha256=digest, about="um zip de teste"))
+    digest = download.digest(zipped)
+    monkeypatch.setitem(download.REGISTRY, cifar.JPEG_COPY,
+                        download.DataFile(urls=(), sha256=digest, about="um zip de teste"))
     monkeypatch.setenv("NN_HELPERS_DATA", str(data))
     monkeypatch.setenv("NN_HELPERS_CACHE", str(tmp_path / "cache"))
     return digest

@@ -6,8 +6,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nn_helpers import datasets
-from nn_helpers.datasets import DataError, fetch, load_advertising, load_toy_sales
+from nn_helpers import download
+from nn_helpers.datasets import load_advertising, load_toy_sales
+from nn_helpers.download import DataError, fetch
 
 
 def test_advertising_has_the_published_shape_and_columns():
@@ -25,7 +26,7 @@ def test_toy_table_is_the_one_in_deck_000_and_says_so():
 
 
 def test_every_registry_entry_is_a_verified_file_in_the_shared_cache():
-    for name in datasets.REGISTRY:
+    for name in download.REGISTRY:
         assert fetch(name).is_file()
 
 
@@ -43,12 +44,7 @@ def test_a_corrupted_file_is_refused_with_instructions(private_cache):
         load_advertising()
 
 
-def test_a_missing_file_offline_tells_what_to_do(private_cache, monkeypatch):
-    import pooch
-
-    def no_network(*args, **kwargs):
-        raise ConnectionError("sem rede")
-    monkeypatch.setattr(pooch, "retrieve", no_network)
+def test_a_missing_file_offline_tells_what_to_do(no_network, private_cache, monkeypatch):
     with pytest.raises(DataError, match="(?s)Não consegui baixar.*NN_HELPERS_DATA"):
         load_advertising()
 
@@ -60,7 +56,7 @@ def test_a_download_is_checked_and_cached(tmp_path, monkeypatch):
     monkeypatch.setenv("NN_HELPERS_DATA", str(tmp_path))
 
     def fake_retrieve(url, known_hash, fname, path):
-        assert known_hash == "sha256:" + datasets.REGISTRY["islr/Advertising.csv"].sha256
+        assert known_hash == "sha256:" + download.REGISTRY["islr/Advertising.csv"].sha256
         destination = Path(path) / fname
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(verified, destination)

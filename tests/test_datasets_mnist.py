@@ -6,9 +6,10 @@ import gzip
 import numpy as np
 import pytest
 
-from nn_helpers import datasets
-from nn_helpers.datasets import (DataError, DataFile, load_digits, load_mnist, load_mnist_test,
-                                 one_hot, standardize, train_test_split)
+from nn_helpers import datasets, download
+from nn_helpers.datasets import load_digits, load_mnist, load_mnist_test
+from nn_helpers.download import DataError, DataFile
+from nn_helpers.preprocessing import one_hot, standardize, train_test_split
 
 # /work/shared/data/README.md: rótulos do t10k por classe
 MNIST_TEST_COUNTS = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]
@@ -37,25 +38,20 @@ def test_idx_files_are_parsed_and_a_wrong_magic_number_is_named(tmp_path):
     labels = tmp_path / "labels.gz"          # um IDX de rótulos minúsculo: magic 2049, n = 3
     with gzip.open(labels, "wb") as f:
         f.write((2049).to_bytes(4, "big") + (3).to_bytes(4, "big") + bytes([7, 0, 9]))
-    assert datasets._read_idx(labels, 2049).tolist() == [7, 0, 9]
+    assert datasets.read_idx(labels, 2049).tolist() == [7, 0, 9]
     with pytest.raises(DataError, match="número mágico 2049, esperado 2051"):
-        datasets._read_idx(labels, 2051)
+        datasets.read_idx(labels, 2051)
 
 
 def test_the_full_mnist_is_registered_with_keras_checksum():
-    entry = datasets.ONLINE_REGISTRY["keras/mnist.npz"]
+    entry = download.ONLINE_REGISTRY["keras/mnist.npz"]
     assert entry.sha256 == "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"
     assert entry.urls == ("https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz",)
 
 
-def test_full_mnist_offline_points_to_the_test_subset(tmp_path, monkeypatch):
-    import pooch
-
+def test_full_mnist_offline_points_to_the_test_subset(no_network, tmp_path, monkeypatch):
     monkeypatch.setenv("NN_HELPERS_DATA", str(tmp_path))
 
-    def no_network(*args, **kwargs):
-        raise ConnectionError("sem rede")
-    monkeypatch.setattr(pooch, "retrieve", no_network)
     with pytest.raises(DataError, match="(?s)Não consegui baixar keras/mnist.npz.*load_mnist_test"):
         load_mnist()
 
@@ -69,8 +65,8 @@ def test_full_mnist_loader_reads_a_keras_style_npz(tmp_path, monkeypatch):
              y_train=np.arange(6, dtype=np.uint8), x_test=np.zeros((4, 28, 28), np.uint8),
              y_test=np.arange(4, dtype=np.uint8))
     monkeypatch.setenv("NN_HELPERS_DATA", str(tmp_path))
-    monkeypatch.setitem(datasets.ONLINE_REGISTRY, "keras/mnist.npz",
-                        DataFile(urls=(), sha256=datasets._digest(stand_in), about="substituto"))
+    monkeypatch.setitem(download.ONLINE_REGISTRY, "keras/mnist.npz",
+                        DataFile(urls=(), sha256=download.digest(stand_in), about="substituto"))
     train, test = load_mnist()
     assert train.X.shape == (6, 784) and test.X.shape == (4, 784)
     assert train.y.tolist() == list(range(6)) and train.X.dtype == np.float32

@@ -15,10 +15,7 @@ from nn_helpers.diagrams import draw_network
 from nn_helpers.nn import MLP
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 
 def artist(ax, gid):
@@ -279,6 +276,7 @@ def test_importing_nn_helpers_diagrams_does_not_import_keras():
     ([np.zeros((2, 2)), np.zeros((3, 4))],
      r"a matriz 2 tem forma \(3, 4\), mas a camada anterior tem 2 unidades"),
     ([np.zeros(3)], r"a matriz 1 de `model` deve ser 2-D"),
+    ([[[1, 2], [3]]], r"não consegui converter `matriz 1 de model`"),
     ([np.array([[1.0, np.nan]])], r"a matriz 1 contém NaN \(na posição \(0, 1\)\)"),
     ([(np.ones((2, 2)), np.array([0.0, np.inf]))], r"o viés b da camada 1 contém infinito"),
     ([(np.ones((2, 3)), np.zeros(2))], r"o viés b da camada 1 tem forma \(2,\), mas a "
@@ -304,10 +302,11 @@ def test_nan_in_a_trained_mlp_is_reported():
                                                        r"tem camadas de tamanhos \[2, 2, 1\]"),
     (dict(weights="sim"), "`weights` deve ser None, True, False ou uma lista"),
     (dict(weights=[]), "`weights` é uma lista vazia"),
-    (dict(labels=["a", "b"]), "`labels` tem 2 nome"),
+    (dict(labels=["a", "b"]), r"`labels` deve ser uma lista com um nome por camada, contando a "
+                              r"entrada \(3\)"),
     (dict(activations=["relu"]), "um nome por camada com pesos"),
-    (dict(unit_labels=[None, ["a"], None]), r"`unit_labels\[1\]` tem 1 nome\(s\), mas a camada "
-                                            "tem 2"),
+    (dict(unit_labels=[None, ["a"], None]), r"`unit_labels\[1\]` deve ser None ou uma lista "
+                                            r"com um nome por unidade \(2\)"),
     (dict(max_units=2), "`max_units` deve ser um inteiro ≥ 3"),
 ])
 def test_invalid_options_are_named_in_portuguese(kwargs, match):

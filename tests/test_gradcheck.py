@@ -48,14 +48,14 @@ def test_backpropagation_agrees_with_numerical_gradients(activation, output, n_o
     assert check_model_gradients(model, X, y) < 1e-6
 
 
-def test_a_deliberately_broken_gradient_is_caught(monkeypatch):
+def test_a_deliberately_broken_gradient_is_caught():
     rng = np.random.default_rng(0)
     X, y = rng.normal(size=(6, 4)), np.array([0, 1, 2, 1, 0, 2])
     model = MLP([4, 5, 3], activation="tanh", dtype=np.float64, seed=1)
     assert check_model_gradients(model, X, y) < 1e-6
     # o engano clássico: esquecer a derivada da ativação na regra da cadeia
-    monkeypatch.setitem(nn._FAST, "tanh", (np.tanh, lambda z, a: 1))
     broken = MLP([4, 5, 3], activation="tanh", dtype=np.float64, seed=1)
+    broken.layers[0].f_grad = np.ones_like
     assert check_model_gradients(broken, X, y) > 1e-2
 
 

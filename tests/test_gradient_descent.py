@@ -117,11 +117,11 @@ def test_a_rate_too_large_diverges_and_stops_early():
 
 
 @pytest.mark.parametrize("kwargs, message", [
-    ({"lr": 0.0, "epochs": 3}, "`lr` deve ser positiva"),
-    ({"lr": "rápido", "epochs": 3}, "não consegui converter `lr`"),
+    ({"lr": 0.0, "epochs": 3}, "`lr` deve ser um número positivo"),
+    ({"lr": "rápido", "epochs": 3}, r"`lr` deve ser um número positivo \(e não enorme\), não 'rápido'"),
     ({"lr": 0.1, "epochs": 2.5}, "`epochs` deve ser um inteiro ≥ 0"),
     ({"lr": 0.1, "epochs": 3, "batch_size": 0}, "`batch_size` deve ser None"),
-    ({"lr": 0.1, "epochs": 3, "c_init": [1.0, 2.0]}, "`c_init` deve ter 1 coeficiente"),
+    ({"lr": 0.1, "epochs": 3, "c_init": [1.0, 2.0]}, "`c_init` tem 2 coeficiente"),
 ])
 def test_gradient_descent_refuses_bad_arguments_in_portuguese(kwargs, message):
     toy = load_toy_sales()

@@ -57,7 +57,7 @@ def test_text_is_not_silently_accepted():
 
 
 def test_three_dimensional_input_is_refused():
-    with pytest.raises(ValueError, match=r"deve ser um vetor com forma \(n,\) ou uma matriz"):
+    with pytest.raises(ValueError, match=r"deve ser um vetor \(n,\) ou uma matriz"):
         mse(np.zeros((2, 2, 2)), np.zeros((2, 2, 2)))
 
 

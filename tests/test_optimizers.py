@@ -105,7 +105,7 @@ def test_get_optimizer_by_name_with_default_or_given_rate():
 
 @pytest.mark.parametrize("make, message", [
     (lambda: SGD(lr=0), "`lr` deve ser um número positivo"),
-    (lambda: Momentum(beta=1.0), r"`beta` deve estar em \[0, 1\)"),
+    (lambda: Momentum(beta=1.0), r"`beta` deve ser um número em \[0, 1\)"),
     (lambda: get_optimizer("adagrad"), "otimizador desconhecido 'adagrad'"),
     (lambda: SGD().step([np.zeros(2)], []), "um gradiente por parâmetro"),
     (lambda: SGD().step([np.zeros(2)], [np.zeros(3)]), r"forma do seu gradiente \(3,\)"),

@@ -84,7 +84,7 @@ def test_bad_inputs_are_named_in_portuguese():
         perceptron_predict(INPUTS, [1, 1, 1], 0)
     with pytest.raises(ValueError, match="`y` deve ser 0 ou 1"):
         perceptron_update([1, 1], 2, [0, 0], 0, 1.0)
-    with pytest.raises(ValueError, match="`lr` deve ser positiva"):
+    with pytest.raises(ValueError, match="`lr` deve ser um número positivo"):
         perceptron_update([1, 1], 1, [0, 0], 0, -1.0)
     with pytest.raises(ValueError, match="rótulos `y` devem ser 0 ou 1"):
         Perceptron().fit(INPUTS, [0, 1, 2, 1])

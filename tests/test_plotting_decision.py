@@ -1,6 +1,5 @@
 """Os gráficos do gradiente descendente e da fronteira de decisão (capítulos 2 e 3)."""
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
@@ -12,10 +11,7 @@ POINTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 AND = np.array([0, 0, 0, 1])
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 
 def test_path_on_surface_draws_every_step_of_a_history():

@@ -51,3 +51,22 @@ def test_one_axes_explains_the_array_of_axes_from_subplots():
     with pytest.raises(ValueError, match=r"deve ser um eixo do matplotlib"):
         v.one_axes("ax", "f")
     plt.close(fig)
+
+
+def test_none_is_named_as_none_not_as_a_nan():
+    with pytest.raises(ValueError, match=r"f: `x` é None, mas deve ser um número ou um array"):
+        v.as_array(None, "x", "f", ndim=0)
+
+
+def test_a_number_between_bounds_refuses_none_bools_nan_and_the_open_end():
+    assert v.number_between(0.5, "beta", "f", 0, 1, below_high=True) == 0.5
+    for bad in (None, True, np.nan, np.inf, 1.0, -0.1, "abc"):
+        with pytest.raises(ValueError, match=r"f: `beta` "):
+            v.number_between(bad, "beta", "f", 0, 1, below_high=True)
+    assert v.number_between(1.0, "p", "f", 0, 1) == 1.0
+
+
+def test_a_whole_number_can_have_a_maximum():
+    assert v.whole_number(10, "n", "f", 1, maximum=10) == 10
+    with pytest.raises(ValueError, match=r"f: `n` deve ser no máximo 10, não 11"):
+        v.whole_number(11, "n", "f", 1, maximum=10)

@@ -13,15 +13,16 @@ from nbclient import NotebookClient
 
 from conftest import ROOT
 from nn_helpers.perceptron import perceptron_predict, perceptron_update
+from nn_helpers import toy_data
 from nn_helpers.widgets import (L2_VALUES, learning_rate_explorer, perceptron_explorer,
-                                playground, playground_data, regression_explorer)
+                                playground, regression_explorer)
 
 X_TOY, Y_TOY = np.array([200.0, 100.0, 150.0]), np.array([600.0, 400.0, 580.0])   # deck 000
 
 
 @pytest.fixture(scope="module")
 def blobs():
-    return playground_data("blobs", n=60, noise=0.1, seed=1)
+    return toy_data.blobs(60, noise=0.1, seed=1)
 
 
 @pytest.fixture(scope="module")
@@ -29,16 +30,23 @@ def trained_xor():
     return playground().train()          # as configurações padrão, no XOR
 
 
+def button(explorer, description):
+    """O botão do explorador com esse texto (``.click()`` faz o que o mouse faria)."""
+    row = explorer.widget.children[0]                        # os controles e os botões
+    return next(w for w in row.children if getattr(w, "description", None) == description
+                and hasattr(w, "click"))
+
+
 def test_regression_explorer_follows_c0_b_and_the_lock():
     ex = regression_explorer(X_TOY, Y_TOY, c0=2, b=3)
-    assert np.isclose(ex.loss, 51449) and "MSE = 51449,00" in ex.status.value
+    assert np.isclose(ex.loss, 51449) and "MSE = 51449</b>" in ex.status.value
     ex.set(c0=3.5, b=12)                                    # a 4ª tentativa do deck 000
-    assert np.isclose(ex.loss, 5279) and "MSE = 5279,00" in ex.status.value
+    assert np.isclose(ex.loss, 5279) and "MSE = 5279</b>" in ex.status.value
     line = ex.snapshot().axes[0].get_lines()[0]             # a reta desenhada é a atual
     assert np.allclose(line.get_ydata(), 3.5 * line.get_xdata() + 12)
     ex.controls["b"].value = 10                             # como o mouse: só um controle
     assert np.isclose(ex.loss, np.mean((Y_TOY - 3.5 * X_TOY - 10) ** 2))
-    assert "1422,22" in ex.status.value                     # o mínimo de mínimos quadrados
+    assert "o menor possível: 1422)" in ex.status.value   # o mínimo de mínimos quadrados
     assert not ex.controls["b"].disabled
     ex.set(fix_b=True)
     assert ex.controls["b"].disabled
@@ -128,8 +136,16 @@ def test_playground_controls_reset_the_network_and_change_what_is_trained():
     assert not np.array_equal(old, ex.train_data[0])
     assert "duas espirais" in ex.snapshot().axes[0].get_title()
     ex.controls["hidden"].value = "oito"                     # o botão mostra o erro, sem traceback
-    ex._safely(ex.train)
+    button(ex, "Treinar").click()
     assert "camadas escondidas 'oito' não entendidas" in ex.status.value
+
+
+def test_playground_draws_both_halves_at_random_so_each_has_both_classes():
+    ex = playground(dataset="spirals", n=50)               # as espirais vêm por classe, em ordem
+    (X_train, y_train), (X_val, y_val) = ex.train_data, ex.val_data
+    assert len(X_train) == len(X_val) == 50
+    assert 0.3 < y_train.mean() < 0.7 and 0.3 < y_val.mean() < 0.7
+    assert not set(map(tuple, X_train)) & set(map(tuple, X_val))
 
 
 def test_mimebundle_has_the_widget_view_a_png_and_text(trained_xor):
@@ -147,15 +163,16 @@ def test_mimebundle_has_the_widget_view_a_png_and_text(trained_xor):
     (lambda: regression_explorer([1, 2, 3], [1, 2]), "mesmo número de amostras"),
     (lambda: regression_explorer([2, 2, 2], [1, 2, 3]), "dois valores diferentes"),
     (lambda: regression_explorer([1, np.nan], [1, 2]), "contém NaN"),
-    (lambda: learning_rate_explorer([1, 2, 3], [1, 2, 3], lr=-1), "deve ser positiva"),
+    (lambda: learning_rate_explorer([1, 2, 3], [1, 2, 3], lr=-1),
+     "`lr` deve ser um número positivo"),
     (lambda: learning_rate_explorer([1, 2, 3], [1, 2, 3], steps=2.5), "um inteiro ≥ 1"),
-    (lambda: perceptron_explorer([[1, 2, 3]], [1]), "forma (n, 2)"),
-    (lambda: perceptron_explorer([[1, 2]], [2]), "só 0 ou 1"),
-    (lambda: perceptron_explorer([[1, 2]], [1], lr=0), "deve ser positiva"),
-    (lambda: playground(dataset="lua"), "os dados devem ser um de"),
+    (lambda: perceptron_explorer([[1, 2, 3]], [1]), "`X` deve ter 2 colunas"),
+    (lambda: perceptron_explorer([[1, 2]], [2]), "os rótulos `y` devem ser inteiros de 0 a 1"),
+    (lambda: perceptron_explorer([[1, 2]], [1], lr=0), "`lr` deve ser um número positivo"),
+    (lambda: playground(dataset="lua"), "`dataset` deve ser um de"),
     (lambda: playground(hidden="8, x"), "não entendidas"),
     (lambda: playground(activation="swish"), "`activation` deve ser um de"),
-    (lambda: playground(dropout=1.0), "`dropout` deve ser em [0, 1)"),
+    (lambda: playground(dropout=1.0), "`dropout` deve ser um número de 0 a 0.95, não 1.0"),
     (lambda: playground(l2=0.5), "`l2` deve ser um de"),
 ])
 def test_bad_inputs_are_explained_in_portuguese(make, message):
@@ -184,7 +201,8 @@ NOTEBOOK = [
     "reg = regression_explorer(x, y, c0=2, b=3)\nreg",
     "reg.controls['c0'].value = 3.5\nreg.controls['b'].value = 12\nprint(reg.status.value)",
     "lr = learning_rate_explorer(x, y, c0=2, b=3)\nlr.set(lr=1e-4)\nprint(lr.status.value)",
-    "X, labels = playground_data('blobs', n=40)\np = perceptron_explorer(X, labels)\n"
+    "from nn_helpers.toy_data import blobs\n"
+    "X, labels = blobs(40)\np = perceptron_explorer(X, labels)\n"
     "p.step()\nprint(p.status.value)",
     "pg = playground(epochs=10, n=40).train()\npg.set(activation='relu')\nprint(pg.status.value)\n"
     "print(nn_helpers.__file__)",
@@ -199,7 +217,7 @@ def test_explorers_work_inside_a_real_kernel():
     shown = nb.cells[1].outputs[0]["data"]
     assert {"application/vnd.jupyter.widget-view+json", "image/png", "text/plain"} <= set(shown)
     printed = ["".join(o.get("text", "") for o in cell.outputs) for cell in nb.cells[2:]]
-    assert "MSE = 5279,00" in printed[0]
+    assert "MSE = 5279</b>" in printed[0]
     assert "Diverge!" in printed[1]
     assert "Último passo" in printed[2]
     assert "aperte <b>Treinar</b>" in printed[3]

@@ -18,11 +18,14 @@ Toda dica é uma :class:`Hint`: o texto em português e um ``id`` estável
 O aluno lê o texto; o corretor registra os ids das dicas que cada entrega recebeu, e o
 relatório da turma os conta ("14 de 40: faltou dividir por n").
 
-As funções de verificação definem ``__tracebackhide__ = True``: o IPython (e
-o pytest) escondem esses quadros do traceback, e o aluno vê a mensagem — e o
-próprio código, se foi ele que falhou —, não as entranhas da verificação.
+Toda verificação é decorada com :func:`check`, que lhe dá o nome, conta as chamadas à função do
+aluno, imprime a linha de sucesso e esconde do traceback os quadros da verificação (o IPython e o
+pytest escondem os quadros com ``__tracebackhide__ = True``): o aluno vê a mensagem — e o próprio
+código, se foi ele que falhou —, não as entranhas da verificação.
 """
 
+import contextvars
+import functools
 import inspect
 import os
 import sys
@@ -30,9 +33,10 @@ import warnings
 
 import numpy as np
 
+from ..book import br
 from . import GRADING_ENV, HINTS_MIME
 
-__all__ = ["Hint", "as_numbers", "call", "fail", "expect_close", "expect_seed_respected", "expect_shape",
+__all__ = ["Hint", "as_numbers", "call", "check", "exception_hints", "first_hint", "fail", "expect_close", "expect_seed_respected", "expect_shape",
            "expect_tuple", "go_further", "install_notebook_hints", "is_close", "passed", "percent",
            "rng"]
 
@@ -87,6 +91,42 @@ def _publish(hints):
         publish_display_data({HINTS_MIME: [{"id": h.id, "text": str(h)} for h in hints]})
 
 
+class _Running:
+    """A verificação em curso: o nome da função do aluno e quantas vezes ela já foi chamada."""
+
+    def __init__(self, student):
+        self.student, self.calls = student, 0
+
+
+_running = contextvars.ContextVar("nn_helpers_check", default=None)
+
+
+def check(body):
+    """Decorador de uma verificação ``check_f(f)``: o nome, a contagem e a linha de sucesso.
+
+    ``body(f, ...)`` só confere (com :func:`call`, :func:`expect_close`, :func:`fail`...); o
+    decorador conta as chamadas à função do aluno feitas por :func:`call` (os "casos
+    conferidos"), imprime ``✅ check_f: tudo certo (N casos conferidos).`` se nada falhou — com o
+    texto que ``body`` devolver, se devolver um, numa segunda linha — e relança a falha sem os
+    quadros da verificação (a causa, o erro do próprio código do aluno, continua inteira).
+    """
+    student = next(iter(inspect.signature(body).parameters))
+
+    @functools.wraps(body)
+    def run(*args, **kwargs):
+        __tracebackhide__ = True
+        state = _Running(student)
+        token = _running.set(state)
+        try:
+            figure = body(*args, **kwargs)
+        except AssertionError as error:
+            raise error.with_traceback(None)        # o aluno vê a mensagem, não as entranhas
+        finally:
+            _running.reset(token)
+        passed(body.__name__, state.calls, figure)
+    return run
+
+
 def rng(seed):
     """Gerador aleatório com semente fixa: os casos aleatórios são sempre os mesmos."""
     return np.random.default_rng(seed)
@@ -123,6 +163,8 @@ def call(f, name, *args, case, strict=False, hint_for=None):
             f"Execute a célula onde você define `{name}` e tente de novo."
         )
     copies = [_copy(a) if isinstance(a, np.ndarray) else a for a in args]
+    if (state := _running.get()) is not None:
+        state.calls += 1
     if strict:
         case += " (com os avisos do numpy tratados como erro)"
     try:
@@ -148,6 +190,28 @@ def call(f, name, *args, case, strict=False, hint_for=None):
             fail(f"`{name}` modificou um dos arrays que recebeu, `{arg}` (entrada: {case}).",
                  hints=[Hint(MUTATED_INPUT.id, MUTATED_INPUT.format(arg=arg))])
     return result
+
+
+def exception_hints(*rules):
+    """Um ``hint_for(exceção)`` para :func:`call`.
+
+    Cada regra é ``(tipos, trechos, dica)``: vale se a exceção é de um dos ``tipos`` e a sua
+    mensagem contém um dos ``trechos`` (um trecho pode ser uma tupla de pedaços que têm de estar
+    todos nela; ``()`` aceita qualquer mensagem). A dica é a da primeira regra que vale.
+    """
+    def mentions(text, piece):
+        return all(part in text for part in ((piece,) if isinstance(piece, str) else piece))
+
+    def hint_for(exc):
+        text = str(exc)
+        return first_hint((isinstance(exc, types) and (not pieces or any(
+            mentions(text, piece) for piece in pieces)), hint) for types, pieces, hint in rules)
+    return hint_for
+
+
+def first_hint(pairs):
+    """A dica do primeiro par ``(condição, dica)`` cuja condição vale (ou ``None``)."""
+    return next((hint for holds, hint in pairs if holds), None)
 
 
 MUTATED_INPUT = Hint("common.mutated_input",
@@ -306,7 +370,7 @@ def passed(check_name, n_cases, figure=None):
 
 def percent(fraction):
     """``0.9123`` → ``"91,2%"`` (vírgula decimal, como no livro)."""
-    return f"{100 * fraction:.1f}%".replace(".", ",")
+    return br(100 * fraction, 1) + "%"
 
 
 def go_further(what, got, reference, write=percent):

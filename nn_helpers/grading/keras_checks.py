@@ -1,6 +1,7 @@
 """O que as verificações dos dois exercícios de Keras (``ex_keras_mnist``, ``ex_keras_cifar10``)
-têm em comum: importar o Keras só quando preciso, ler e testar com números o custo compilado e
-contar os parâmetros camada a camada.
+têm em comum: importar o Keras só quando preciso, ler e testar com números o custo compilado,
+escolher a dica de um custo errado ou de um erro do Keras, contar os parâmetros camada a camada e
+recusar um custo que é uma classe ou um modelo acima do orçamento.
 
 O Keras é importado aqui dentro das funções: importar os módulos de verificação (o corretor
 faz isso para listar as verificações) não custa os segundos do Keras.
@@ -10,8 +11,11 @@ import os
 
 import numpy as np
 
-__all__ = ["keras", "loss_name", "loss_function", "cross_entropy", "probe_loss", "all_layers",
-           "count", "breakdown"]
+from .checking import exception_hints, fail
+
+__all__ = ["keras", "loss_name", "loss_function", "cross_entropy", "probe_loss",
+           "REGRESSION_LOSSES", "loss_hint", "error_hint", "expect_loss_object", "expect_budget",
+           "all_layers", "count", "breakdown"]
 
 # Guardadas na importação, antes de o código do aluno rodar (como em ``checking``).
 _exp, _log, _mean = np.exp, np.log, np.mean
@@ -66,6 +70,33 @@ def probe_loss(fn):
     return got, cross_entropy(y, probs), cross_entropy(y, again)
 
 
+# Trechos do nome de um custo de regressão (erro quadrático, absoluto...).
+REGRESSION_LOSSES = ("mse", "mae", "mape", "msle", "mean_squared", "mean_absolute",
+                     "meansquared", "meanabsolute", "huber", "log_cosh", "logcosh")
+
+
+def loss_hint(loss, hints, regression=REGRESSION_LOSSES):
+    """A dica do exercício para um custo que não é a entropia cruzada com rótulos inteiros, pelo nome.
+
+    hints: as dicas do exercício por engano — ``"hinge"``, ``"binary"`` (``binary_crossentropy``),
+    ``"one_hot"`` (``categorical_crossentropy``), ``"regression"`` e ``"other"`` (nenhum deles);
+    um engano sem dica não é procurado. regression: os trechos do nome de um custo de regressão.
+    """
+    name = loss_name(loss)
+    found = {"hinge": "hinge" in name, "binary": "binary" in name,
+             "one_hot": "categorical" in name and "sparse" not in name,
+             "regression": any(word in name for word in regression)}
+    return next((hints[kind] for kind in found if kind in hints and found[kind]),
+                hints.get("other"))
+
+
+def error_hint(rules, kind=Exception):
+    """Um ``hint_for(exceção)`` para ``checking.call`` a partir das regras ``(trechos, dica)`` dos
+    erros do Keras: vale a primeira cujos trechos estão TODOS na mensagem (veja
+    ``checking.exception_hints``)."""
+    return exception_hints(*((kind, (tuple(fragments),), hint) for fragments, hint in rules))
+
+
 def all_layers(model):
     """Todas as camadas de ``model``, inclusive as de dentro de submodelos, em ordem."""
     found = []
@@ -90,3 +121,20 @@ def breakdown(model):
             label = f"{type(layer).__name__}({size})" if size else type(layer).__name__
             parts.append(f"{label}: {count(n)}")
     return "; ".join(parts)
+
+
+def expect_loss_object(loss, hint):
+    """Falha se o custo compilado é uma classe (faltaram os parênteses), com a dica ``hint``."""
+    if isinstance(loss, type):
+        fail(f"`build_model`: o custo compilado é a classe `{loss.__name__}`, não um custo.",
+             hints=[hint])
+
+
+def expect_budget(model, budget, hint):
+    """Falha se ``model`` tem mais de ``budget`` parâmetros (mostra onde estão, camada a camada);
+    devolve quantos ele tem."""
+    n_params = model.count_params()
+    if n_params > budget:
+        fail(f"`build_model`: o modelo tem {count(n_params)} parâmetros, acima do orçamento de "
+             f"{count(budget)}.\n  por camada: {breakdown(model)}", hints=[hint])
+    return n_params

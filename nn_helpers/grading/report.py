@@ -12,6 +12,8 @@ import html
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..book import br
+
 __all__ = ["CheckSummary", "ClassSummary", "summarize", "summary_markdown", "report_html"]
 
 TOP_MISTAKES = 3
@@ -67,10 +69,6 @@ def _statuses(summary):
                      for status, count in sorted(summary.statuses.items()))
 
 
-def _br(value, decimals=1):
-    return f"{value:.{decimals}f}".replace(".", ",")
-
-
 def summary_markdown(results, report_name=None):
     """A turma em Markdown: média, situações e, por verificação, aprovação e enganos comuns."""
     lines = []
@@ -79,7 +77,7 @@ def summary_markdown(results, report_name=None):
         mean = sum(s.scores) / n if n else 0.0
         statuses = _statuses(s)
         lines += [f"# Turma — {s.exercise}", "",
-                  f"{n} entregas; nota média {_br(mean)} de {s.max_score:g}; situações: {statuses}.",
+                  f"{n} entregas; nota média {br(mean, 1)} de {s.max_score:g}; situações: {statuses}.",
                   "", "| verificação | passaram | enganos reconhecidos mais comuns |", "|---|---|---|"]
         for check in s.checks.values():
             common = "; ".join(f"{count} de {check.total}: {_md_cell(check.texts[hint_id])} "
@@ -167,7 +165,7 @@ def report_html(results):
                         f"<td>{f'<ul>{common}</ul>' if common else '—'}</td></tr>")
         body.append(
             f"<h2>{html.escape(s.exercise)}</h2>"
-            f"<p>{n} entregas; nota média {_br(mean)} de {s.max_score:g}; situações: {statuses}.</p>"
+            f"<p>{n} entregas; nota média {br(mean, 1)} de {s.max_score:g}; situações: {statuses}.</p>"
             f"<h3>Quantas entregas passaram em cada verificação</h3>{_pass_rate_chart(s)}"
             f"<h3>Distribuição das notas</h3>{_histogram(s)}"
             f"<h3>Os enganos reconhecidos mais comuns</h3>"
