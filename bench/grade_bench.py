@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from nn_helpers.grading.cli import grade  # noqa: E402
 from nn_helpers.grading.grader import Limits  # noqa: E402
-from nn_helpers.grading.release import read_notebook  # noqa: E402
+from nn_helpers.grading.notebooks import read_notebook  # noqa: E402
 
 
 def make_submissions(folder, n):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import nbformat
 
-from nn_helpers.grading.release import read_notebook
+from nn_helpers.grading.notebooks import read_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTION = ROOT / "solutions" / "ex_linear_regression.ipynb"

@@ -15,7 +15,7 @@ import pytest
 from nbclient import NotebookClient
 
 from conftest import ROOT
-from nn_helpers.grading.release import read_notebook
+from nn_helpers.grading.notebooks import read_notebook
 
 NAMES = sorted(p.stem for p in (ROOT / "solutions").glob("ex_*.ipynb"))
 

@@ -12,7 +12,7 @@ from conftest import ROOT
 from hostile import FIXTURES, FULL, SOLUTION, write_fixtures
 from nn_helpers.grading.cli import grade, main, merge
 from nn_helpers.grading.grader import Limits, grade_submission
-from nn_helpers.grading.release import classify, read_notebook
+from nn_helpers.grading.notebooks import classify, read_notebook
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
@@ -147,7 +147,7 @@ def test_grading_from_a_process_that_imported_jax_warns_nothing_about_fork(tmp_p
     code = ("import jax, jax.numpy as jnp; jnp.ones(3).sum()\n"
             "from nn_helpers.grading.cli import grade\n"
             "from nn_helpers.grading.grader import Limits, grade_submission\n"
-            "from nn_helpers.grading.release import read_notebook\n"
+            "from nn_helpers.grading.notebooks import read_notebook\n"
             f"path = {str(SOLUTION)!r}\n"
             "r = grade_submission(path, read_notebook(path), 'ex_linear_regression', Limits())\n"
             "print(r.status, r.score)\n"

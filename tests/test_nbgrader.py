@@ -19,8 +19,8 @@ import pytest
 from conftest import ROOT
 from nn_helpers.grading.cli import grade
 from nn_helpers.grading.grader import Limits
-from nn_helpers.grading.release import (BEGIN, END, NBGRADER_CONFIG, SETUP_ID, classify,
-                                        read_notebook)
+from nn_helpers.grading.notebooks import BEGIN, END, classify, read_notebook
+from nn_helpers.grading.release import NBGRADER_CONFIG, SETUP_ID
 
 EXERCISE = "ex_linear_regression"
 NBGRADER = Path(sys.executable).with_name("nbgrader")

@@ -7,8 +7,8 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from conftest import ROOT
-from nn_helpers.grading.release import (NotebookError, classify, make_exercise, normalize_solution,
-                                        read_notebook, release)
+from nn_helpers.grading.notebooks import NotebookError, classify, read_notebook
+from nn_helpers.grading.release import make_exercise, normalize_solution, release
 
 SOLUTIONS = sorted((ROOT / "solutions").glob("ex_*.ipynb"))
 

@@ -17,7 +17,8 @@ import yaml
 from conftest import ROOT
 from hostile import SOLUTION
 from nn_helpers.grading.cli import build_parsers, main
-from nn_helpers.grading.release import course_repository, read_notebook
+from nn_helpers.grading.notebooks import read_notebook
+from nn_helpers.grading.release import course_repository
 
 TEMPLATES = ROOT / "templates" / "github-actions"
 

@@ -31,18 +31,14 @@ import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-# O jsonschema (que o nbformat usa) importa o rfc3987_syntax, se estiver instalado, e ele leva
-# ~1,7 s montando uma gramática — só para validar o formato "iri", que o esquema dos notebooks
-# não usa. Sem ele, o ``nn-grade`` começa a corrigir 1,7 s antes.
-sys.modules.setdefault("rfc3987_syntax", None)
+import nbformat
 
-import nbformat  # noqa: E402
-
-from . import GRADING_ENV, HINTS_MIME  # noqa: E402
-from .release import NotebookError, classify, defined_names, make_exercise, read_notebook
+from . import GRADING_ENV, HINTS_MIME
+from .notebooks import NotebookError, classify, defined_names, read_notebook
+from .release import make_exercise
 
 __all__ = ["CheckResult", "Limits", "SubmissionResult", "build_grading_notebook",
-           "grade_submission", "instructor_copy", "read_submission"]
+           "grade_submission", "instructor_copy"]
 
 # Situações de uma entrega (coluna ``status``).
 GRADED, TIMEOUT, INVALID, KERNEL_DIED, GRADER_ERROR = (
@@ -85,29 +81,6 @@ class SubmissionResult:
         return asdict(self)
 
 
-def read_submission(path):
-    """Lê uma entrega tolerando codificações; levanta ``NotebookError`` se ilegível."""
-    raw = Path(path).read_bytes()
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    try:
-        with warnings.catch_warnings():   # células sem id (Colab, editores antigos) são aceitas
-            warnings.simplefilter("ignore")
-            nb = nbformat.reads(text, as_version=4)
-    except Exception as exc:
-        raise NotebookError(
-            f"{Path(path).name}: o arquivo está corrompido ou não é um notebook Jupyter "
-            f"({type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''})."
-        ) from None
-    if not isinstance(nb.get("cells"), list):
-        raise NotebookError(f"{Path(path).name}: o notebook não tem células.")
-    return nb
-
-
 def instructor_copy(exercise, root=None):
     """A cópia do professor de um exercício: um caminho ``.ipynb`` ou um nome em ``solutions/``."""
     path = Path(exercise)
@@ -118,7 +91,7 @@ def instructor_copy(exercise, root=None):
 
 
 def _defines(source):
-    """O que o código define (veja ``release.defined_names``); nada, se não for Python válido."""
+    """O que o código define (veja ``notebooks.defined_names``); nada, se não for Python válido."""
     try:
         return defined_names(source)
     except SyntaxError:
@@ -407,7 +380,7 @@ def grade_submission(path, instructor, exercise, limits=None):
 def _grade(path, instructor, exercise, limits):
     try:
         try:
-            submission = read_submission(path)
+            submission = read_notebook(path)
         except (NotebookError, OSError) as exc:
             result = _collect(nbformat.v4.new_notebook(cells=[c for c in instructor.cells]),
                               exercise, path.name, [str(exc)], None)

@@ -36,7 +36,6 @@ testes e CI; sai com código 1 se algo estiver desatualizado).
 """
 
 import argparse
-import ast
 import copy
 import hashlib
 import re
@@ -45,18 +44,15 @@ from pathlib import Path
 
 import nbformat
 
+from .notebooks import (BEGIN, BEGIN_HIDDEN, END, END_HIDDEN, NotebookError, classify,
+                        read_notebook)
 from .plain_markdown import book_numbers, plain_markdown, read_bibliography
 
-__all__ = ["NBGRADER_CONFIG", "NotebookError", "read_notebook", "defined_names", "classify", "normalize_solution",
-           "make_exercise", "course_repository", "setup_cell", "published_site", "chapter_notebook",
+__all__ = ["NBGRADER_CONFIG", "normalize_solution", "make_exercise", "course_repository", "setup_cell", "published_site", "chapter_notebook",
            "release", "main"]
 
-BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
-BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 PROMPT = "# SEU CÓDIGO AQUI"
 RAISE = 'raise NotImplementedError("Complete este trecho e execute a célula.")'
-CHECK_CALL = re.compile(r"^(check_\w+)\(", re.MULTILINE)
-POINTS = re.compile(r"#\s*pontos:\s*(\d+(?:\.\d+)?)")
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 #: ``nbgrader_config.py`` de um curso nbgrader que usa estas soluções como fonte: o nbgrader gera
@@ -82,78 +78,6 @@ import sys
 if importlib.util.find_spec("nn_helpers") is None:
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet",
                     "nn_helpers @ git+{url}@{branch}"], check=True)"""
-
-
-class NotebookError(ValueError):
-    """Um notebook ilegível ou mal formado (mensagem em português)."""
-
-
-def read_notebook(path):
-    """Lê um notebook, com erro em português se o arquivo estiver corrompido."""
-    path = Path(path)
-    try:
-        return nbformat.read(path, as_version=4)
-    except FileNotFoundError:
-        raise NotebookError(f"Notebook não encontrado: {path}") from None
-    except Exception as exc:  # JSON quebrado, codificação, formato desconhecido
-        raise NotebookError(
-            f"Não consegui ler o notebook {path}: o arquivo está corrompido ou não é "
-            f"um notebook Jupyter ({type(exc).__name__}: {str(exc).splitlines()[0][:200]})."
-        ) from exc
-
-
-GRADE_ID = re.compile(r"^#\s*grade_id:\s*(\w+)\s*$", re.MULTILINE)
-
-
-def defined_names(source):
-    """Funções, classes e variáveis definidas no nível de cima do código, em ordem.
-
-    Levanta ``SyntaxError`` se o código não for Python válido.
-    """
-    names = []
-    for node in ast.parse(source).body:
-        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-            names.append(node.name)
-        elif isinstance(node, ast.Assign):
-            names += [t.id for t in node.targets if isinstance(t, ast.Name)]
-    return names
-
-
-def _defined_name(source, where):
-    """O id de uma célula de resposta: ``# grade_id: nome`` ou a primeira função/variável definida."""
-    explicit = GRADE_ID.search(source)
-    if explicit:
-        return explicit.group(1)
-    try:
-        names = defined_names(source)
-    except SyntaxError as exc:
-        raise NotebookError(f"{where}: erro de sintaxe na célula de resposta: {exc}") from None
-    if not names:
-        raise NotebookError(
-            f"{where}: a célula de resposta não define nenhuma função nem variável; "
-            f"não sei que nome dar a ela."
-        )
-    return names[0]
-
-
-def classify(cell, where="célula"):
-    """Diz o papel de uma célula: ``("answer", id)``, ``("check", id, pontos)`` ou ``("readonly",)``."""
-    if cell.cell_type != "code":
-        return ("readonly",)
-    if BEGIN in cell.source:
-        if cell.source.count(BEGIN) != cell.source.count(END):
-            raise NotebookError(f"{where}: `{BEGIN}` sem o `{END}` correspondente.")
-        return ("answer", _defined_name(cell.source, where))
-    calls = CHECK_CALL.findall(cell.source)
-    if calls:
-        if len(set(calls)) > 1:
-            raise NotebookError(
-                f"{where}: uma célula de verificação deve chamar uma única função check_*, "
-                f"mas esta chama {', '.join(sorted(set(calls)))}."
-            )
-        points = POINTS.search(cell.source)
-        return ("check", calls[0], float(points.group(1)) if points else 1.0)
-    return ("readonly",)
 
 
 def _nbgrader(grade_id, solution=False, grade=False, points=None, locked=True):
