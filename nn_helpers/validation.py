@@ -115,7 +115,7 @@ def positive(value, name, where):
     ``ValueError``."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer,
                                                                       np.floating)) \
-            or not 0 < value <= HUGE:
+            or not 0 < float(value) <= HUGE:
         raise ValueError(f"{where}: `{name}` deve ser um número positivo (e não enorme), "
                          f"não {value!r}.")
     return float(value)
