@@ -30,18 +30,28 @@ def checked(check):
     def decorate(function):
         where = function.__qualname__.removesuffix(".__init__")
         signature = inspect.signature(function)
+        names = list(signature.parameters)        # (nenhuma porta tem *args nem **kwargs)
+        defaults = {n: p.default for n, p in signature.parameters.items()
+                    if p.default is not p.empty}
 
-        @functools.wraps(function)
-        def door(*args, **kwargs):
-            if getattr(_inside, "checked", False):
-                return function(*args, **kwargs)
+        def arguments(args, kwargs):
+            """Os argumentos pelo nome, com os padrões; o caso comum sem ``signature.bind``."""
+            if not kwargs and len(args) <= len(names) and all(n in defaults
+                                                              for n in names[len(args):]):
+                return {n: args[i] if i < len(args) else defaults[n] for i, n in enumerate(names)}
             try:
                 bound = signature.bind(*args, **kwargs)
             except TypeError as error:           # argumento a mais, a menos ou com nome errado
                 raise TypeError(f"{where}: {_in_portuguese(error)}; a assinatura é "
                                 f"{where.split('.')[-1]}{signature}.") from None
             bound.apply_defaults()
-            args = check(where, **bound.arguments)
+            return bound.arguments
+
+        @functools.wraps(function)
+        def door(*args, **kwargs):
+            if getattr(_inside, "checked", False):
+                return function(*args, **kwargs)
+            args = check(where, **arguments(args, kwargs))
             _inside.checked = True
             try:
                 return function(*args)

@@ -60,16 +60,19 @@ def numbers(value, name, where):
 
 def _finite_and_moderate(arr, name, where):
     """Recusa NaN, infinito (dizendo onde) e valores enormes, com que as contas estourariam."""
+    if not arr.size:
+        return arr
+    with np.errstate(invalid="ignore"):
+        biggest = float(np.max(np.abs(arr)))       # uma passada só: NaN e infinito aparecem aqui
+    if biggest <= HUGE:
+        return arr
     problem = first_nonfinite(arr)
     if problem:
         kind, pos = problem
         raise ValueError(f"{where}: `{name}` contém {kind} (na posição {pos}). "
                          f"Verifique os dados ou os cálculos que o produziram.")
-    if arr.size and float(np.max(np.abs(arr))) > HUGE:
-        raise ValueError(f"{where}: `{name}` tem valores grandes demais (até "
-                         f"{float(np.max(np.abs(arr))):.3g}): as contas estourariam. Reescale os "
-                         "dados (padronize).")
-    return arr
+    raise ValueError(f"{where}: `{name}` tem valores grandes demais (até {biggest:.3g}): as "
+                     "contas estourariam. Reescale os dados (padronize).")
 
 
 def samples(value, name, where):
