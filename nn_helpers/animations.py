@@ -39,7 +39,7 @@ from .linear import loss_grid
 from .book import br_short
 from .perceptron import perceptron_predict
 from .regions import box, drawable, grid, number_between, paint_regions, plot_points, points
-from .validation import as_array, class_labels, flag, positive, same_length, whole_number
+from .validation import as_array, class_labels, flag, one_of, positive, same_length, whole_number
 
 __all__ = ["to_html", "animate_gradient_descent", "animate_perceptron",
            "animate_decision_regions"]
@@ -71,9 +71,7 @@ def to_html(anim, alt, default_mode="loop", fps=None, max_mb=4.0):
     if not isinstance(alt, str) or len(alt.strip()) < 10:
         raise ValueError("to_html: escreva em `alt` uma frase que descreva a animação "
                          "para quem não a vê (pelo menos 10 caracteres).")
-    if not isinstance(default_mode, str) or default_mode not in _MODES:
-        raise ValueError(f"to_html: `default_mode` deve ser um de {_MODES}, "
-                         f"mas recebi {default_mode!r}.")
+    one_of(default_mode, "default_mode", "to_html", _MODES)
     fps = None if fps is None else positive(fps, "fps", "to_html")
     max_mb = positive(max_mb, "max_mb", "to_html")
     canvas = anim._fig.canvas

@@ -9,17 +9,11 @@ import numpy as np
 
 from .activations import ACTIVATIONS
 from .optimizers import get_optimizer
-from .validation import (as_array, class_labels, flag, number_between, numbers, same_length,
-                         seed_value, whole_number)
+from .validation import (as_array, class_labels, flag, number_between, numbers, one_of,
+                         same_length, seed_value, whole_number)
 
 LAYER_ACTIVATIONS = (*ACTIVATIONS, "softmax")
 INITS = ("he", "xavier", "normal")
-
-def _choice(value, name, options, where):
-    if not isinstance(value, str) or value not in options:
-        raise ValueError(f"{where}: `{name}` deve ser uma de {', '.join(map(repr, options))}, "
-                         f"não {value!r}.")
-    return value
 
 
 def _float_dtype(dtype, where):
@@ -33,9 +27,9 @@ def _float_dtype(dtype, where):
 
 
 def weights_args(where, n_in, n_out, activation, init, seed):
-    init = None if init is None else _choice(init, "init", INITS, where)
+    init = None if init is None else one_of(init, "init", where, INITS)
     return (whole_number(n_in, "n_in", where, 1), whole_number(n_out, "n_out", where, 1),
-            _choice(activation, "activation", LAYER_ACTIVATIONS, where), init,
+            one_of(activation, "activation", where, LAYER_ACTIVATIONS), init,
             seed_value(seed, where))
 
 
@@ -113,13 +107,13 @@ def mlp_args(where, self, layer_sizes, activation, output, dropout, seed, dtype,
                          f"[entrada, escondidas..., saída], recebi {layer_sizes!r}"
                          + (" (numa lista só: MLP([2, 4, 2]), não MLP(2, 4, 2))."
                             if isinstance(layer_sizes, (int, np.integer)) else "."))
-    activation = _choice(activation, "activation", tuple(ACTIVATIONS), where)
-    output = _choice(output, "output", ("softmax", "sigmoid"), where)
+    activation = one_of(activation, "activation", where, tuple(ACTIVATIONS))
+    output = one_of(output, "output", where, ("softmax", "sigmoid"))
     if (output == "sigmoid") != (sizes[-1] == 1):
         raise ValueError(f"{where}: com output={output!r} a última camada deve ter "
                          + ("1 unidade" if output == "sigmoid" else "2 ou mais unidades")
                          + f", mas `layer_sizes` termina em {sizes[-1]}.")
-    init = None if init is None else _choice(init, "init", INITS, where)
+    init = None if init is None else one_of(init, "init", where, INITS)
     return (self, [int(s) for s in sizes], activation, output,
             number_between(0.0 if dropout is None else dropout, "dropout", where, 0, 1,
                            below_high=True), seed_value(seed, where),

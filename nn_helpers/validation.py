@@ -11,7 +11,8 @@ import numpy as np
 HUGE = 1e100    # acima disso, quadrados e produtos estourariam o float64: "grande demais"
 
 __all__ = ["HUGE", "as_array", "numbers", "samples", "same_length", "first_nonfinite", "positive",
-           "whole_number", "seed_value", "flag", "number_between", "class_labels", "one_axes"]
+           "whole_number", "seed_value", "flag", "one_of", "number_between", "class_labels",
+           "one_axes"]
 
 
 def _shape_text(shape):
@@ -152,6 +153,14 @@ def flag(value, name, where):
     if not isinstance(value, (bool, np.bool_)):
         raise ValueError(f"{where}: `{name}` deve ser True ou False, não {value!r}.")
     return bool(value)
+
+
+def one_of(value, name, where, options):
+    """``value``, se for uma das ``options`` (uma lista de textos ou números); senão,
+    ``ValueError`` que as lista."""
+    if not isinstance(value, (str, int, float)) or value not in options:
+        raise ValueError(f"{where}: `{name}` deve ser um de {list(options)}, não {value!r}.")
+    return value
 
 
 def number_between(value, name, where, low=-HUGE, high=HUGE, below_high=False):

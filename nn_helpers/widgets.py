@@ -30,8 +30,8 @@ from .plotting import (plot_data_line, plot_decision_boundary, plot_learning_cur
                        plot_loss_curve, plot_path_on_surface)
 from .regions import drawable, points
 from .toy_data import TOY_DATA
-from .validation import (as_array, class_labels, flag, number_between, positive, same_length,
-                         seed_value, whole_number)
+from .validation import (as_array, class_labels, flag, number_between, one_of, positive,
+                         same_length, seed_value, whole_number)
 
 __all__ = ["regression_explorer", "learning_rate_explorer", "perceptron_explorer", "playground",
            "DATASETS", "L2_VALUES"]
@@ -155,13 +155,6 @@ def _text(value):
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return value if isinstance(value, str) else str(value)
-
-
-def _choice(value, name, options, where):
-    """``value``, se for uma das ``options``; senão, a mensagem que as lista."""
-    if not isinstance(value, (str, int, float)) or value not in options:
-        raise ValueError(f"{where}: `{name}` deve ser um de {options}, não {value!r}.")
-    return value
 
 
 def _xy(x, y, where):
@@ -387,10 +380,10 @@ class Playground(Explorer):
         where = self.name
         hidden = _text(hidden)                                    # 8 ou [8, 8] → "8, 8"
         self._layers(hidden)
-        _choice(dataset, "dataset", list(DATASETS), where)
-        _choice(activation, "activation", list(ACTIVATIONS), where)
-        l2 = _choice(float(as_array(l2, "l2", where, ndim=0)), "l2", list(L2_VALUES.values()),
-                     where)
+        one_of(dataset, "dataset", where, list(DATASETS))
+        one_of(activation, "activation", where, list(ACTIVATIONS))
+        l2 = one_of(float(as_array(l2, "l2", where, ndim=0)), "l2", where,
+                    list(L2_VALUES.values()))
         lr, noise = positive(lr, "lr", where), number_between(noise, "noise", where, 0, 1)
         dropout = number_between(dropout, "dropout", where, 0, 0.95)
         epochs = whole_number(epochs, "epochs", where, 1, MAX_EPOCHS)

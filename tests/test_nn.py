@@ -303,7 +303,7 @@ def test_bad_inputs_are_named_in_portuguese(X, y, message):
 
 @pytest.mark.parametrize("kwargs, message", [
     (dict(layer_sizes=[4]), "lista de inteiros positivos"),
-    (dict(layer_sizes=[4, 3], activation="relux"), "`activation` deve ser uma de .* não 'relux'"),
+    (dict(layer_sizes=[4, 3], activation="relux"), "`activation` deve ser um de .* não 'relux'"),
     (dict(layer_sizes=[4, 3], output="sigmoid"), "última camada deve ter 1 unidade"),
     (dict(layer_sizes=[4, 1]), "2 ou mais unidades"),
     (dict(layer_sizes=[4, 3, 2], dropout=1.0), r"`dropout` deve ser um número em \[0, 1\)"),

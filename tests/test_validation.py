@@ -70,3 +70,10 @@ def test_a_whole_number_can_have_a_maximum():
     assert v.whole_number(10, "n", "f", 1, maximum=10) == 10
     with pytest.raises(ValueError, match=r"f: `n` deve ser no máximo 10, não 11"):
         v.whole_number(11, "n", "f", 1, maximum=10)
+
+
+def test_one_of_lists_the_options_and_refuses_anything_else():
+    assert v.one_of("relu", "activation", "f", ["relu", "tanh"]) == "relu"
+    for bad in ("relux", None, ["relu"], 3):
+        with pytest.raises(ValueError, match=r"f: `activation` deve ser um de \['relu', 'tanh'\]"):
+            v.one_of(bad, "activation", "f", ["relu", "tanh"])
