@@ -20,11 +20,22 @@ import numpy as np
 from .validation import (HUGE, as_array, class_labels, flag, number_between, one_axes, same_length,
                          whole_number)
 
-__all__ = ["CMAP", "region_box", "region_grid", "plot_points", "paint_regions", "plot_regions"]
+__all__ = ["CMAP", "region_box", "region_grid", "plot_points", "paint_regions", "plot_regions",
+           "palette"]
 
 CMAP = "RdBu_r"                   # azul: classe 0 (p perto de 0); vermelho: classe 1 (p perto de 1)
 BANDS = np.linspace(0, 1, 11)     # a probabilidade em 10 faixas de cor, como curvas de nível
 MARKERS = "os^vD*"                # classe 0: círculo; 1: quadrado; 2: triângulo...
+
+
+def palette(n_classes=2):
+    """As cores, em hexadecimal, para quem desenha fora do matplotlib (o JavaScript do livro):
+    ``{"bands": as 10 faixas de probabilidade, "classes": uma cor por classe}``."""
+    n_classes = whole_number(n_classes, "n_classes", "palette", 2, 100)
+    middles = (BANDS[:-1] + BANDS[1:]) / 2
+    return {"bands": [matplotlib.colors.to_hex(c) for c in plt.get_cmap(CMAP)(middles)],
+            "classes": [matplotlib.colors.to_hex(c)
+                        for c in plt.get_cmap(CMAP)(np.linspace(0.1, 0.9, n_classes))]}
 
 
 def region_box(X, padding=0.5):

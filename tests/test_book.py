@@ -149,7 +149,7 @@ def test_every_internal_link_and_anchor_exists(built_html):
     broken = []
     for path, page in pages.items():
         for url in page.links + page.resources:
-            if _is_external(url):
+            if _is_external(url) or url.startswith(("data:", "mailto:")):     # embutido, ou um e-mail
                 continue
             target, _, anchor = url.partition("#")
             target_path = (path.parent / target.split("?")[0]).resolve() if target else path
@@ -426,3 +426,66 @@ def test_the_executable_copy_numbers_figures_and_equations_as_the_book_does(buil
     source = (ROOT / f"{name}.md").read_text(encoding="utf-8")
     in_copy = book_numbers(source, chapter_number(name))
     assert in_copy == in_book
+
+
+# --- Os exploradores vivos: no livro construído, sem Python e sem rede ---------------------------------
+
+LIVE = {"book/01_linear_regression": ("regression", "fig-01-explorador"),
+        "book/02_gradient_descent": ("learning_rate", "fig-02-explorador"),
+        "book/03_logistic_regression_perceptron": ("perceptron", "fig-03-explorador"),
+        "book/07_activations_regularization": ("playground", "fig-07-playground")}
+LIVE_STATE = r"""(() => Explorers.mounted.map((e) => ({
+  kind: e.kind, status: e.status(), canvases: e.root.querySelectorAll('canvas').length,
+  controls: e.root.querySelectorAll('input, button, select').length,
+  photoHidden: e.root.querySelector('img.nn-explorer-photo').offsetParent === null,
+  alt: e.root.querySelector('img.nn-explorer-photo').alt })))()"""
+
+
+@pytest.fixture(scope="module")
+def live(built_html):
+    """Cada página com um explorador, aberta num Chromium sem rede: o que montou, e uma foto dele vivo."""
+    seen = {}
+    with chromium_or_skip() as browser:
+        for name in LIVE:
+            browser.open(built_html / f"{name}.html")
+            browser.wait_until("window.Explorers && Explorers.mounted.length > 0", timeout=20)
+            seen[name] = browser.evaluate(LIVE_STATE)
+            browser.evaluate("document.querySelector('.nn-explorer').scrollIntoView() || true")
+            browser.screenshot(SCREENSHOTS / f"live-{LIVE[name][0]}.png")
+        seen["_requests"] = list(browser.requests)
+        seen["_errors"] = list(browser.console_errors)
+    return seen
+
+
+def chapter_alt(name, figure):
+    """O texto alternativo que o capítulo escreveu para a figura ``figure``."""
+    text = (ROOT / f"{name}.md").read_text(encoding="utf-8")
+    header = text[text.index(f"name: {figure}"):]
+    return yaml.safe_load(re.search(r"\n\s*alt: (\".*?\")\n", header)[1])
+
+
+@pytest.mark.parametrize("name", list(LIVE))
+def test_each_explorer_is_live_in_its_chapter_with_the_chapter_alt_text(live, name):
+    kind, figure = LIVE[name]
+    [explorer] = live[name]
+    assert explorer["kind"] == kind and explorer["photoHidden"]
+    assert explorer["canvases"] >= 1 and explorer["controls"] >= 2 and explorer["status"]
+    assert explorer["alt"] == " ".join(chapter_alt(name, figure).split())
+
+
+def test_live_explorers_request_nothing_outside_the_book_and_raise_no_error(live):
+    assert not [u for u in live["_requests"] if not u.startswith(("file:", "data:", "blob:", "about:"))]
+    assert not live["_errors"], live["_errors"][:5]
+
+
+def test_the_live_explorers_add_less_than_1_mb_to_the_book(built_html):
+    """O que os exploradores vivos acrescentam: os scripts e, em cada página, o HTML do explorador menos
+    a foto PNG que o livro já tinha (antes um arquivo em _images, agora embutida em base64)."""
+    static = sum(f.stat().st_size for f in (built_html / "_static" / "explorers").iterdir())
+    pages = 0
+    for name in LIVE:
+        for div in re.findall(r'<div class="nn-explorer".*?</div>', (built_html / f"{name}.html").read_text("utf-8")):
+            photo = re.search(r'base64,([^"]+)"', div)[1]
+            pages += len(div.encode()) - len(base64.b64decode(photo))
+    print(f"\nexploradores vivos: {static / 1e3:.0f} kB de scripts + {pages / 1e3:.0f} kB nas páginas")
+    assert static + pages < 1e6

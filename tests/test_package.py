@@ -25,3 +25,14 @@ def test_importing_nn_helpers_never_imports_keras_or_jax():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_every_data_file_of_the_library_is_installed_with_it():
+    """No Colab a biblioteca vem do pip: um arquivo que não é .py só vai junto se o pyproject o listar."""
+    import tomllib
+    from pathlib import Path
+
+    root = Path(nn_helpers.__file__).parent
+    listed = tomllib.loads((root.parent / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    data = {p.name for p in root.iterdir() if p.is_file() and p.suffix not in (".py", ".pyc")}
+    assert data <= set(listed["nn_helpers"]), data

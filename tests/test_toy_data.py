@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from nn_helpers import toy_data
 from nn_helpers.toy_data import TOY_DATA, blobs, circles, two_spirals, xor
 
 
@@ -63,3 +64,22 @@ def test_blobs_sit_around_minus_and_plus_half():
 def test_bad_arguments_are_named_in_portuguese(kwargs, message):
     with pytest.raises(ValueError, match=r"^two_spirals: " + message):
         two_spirals(**kwargs)
+
+
+@pytest.mark.parametrize("name", list(toy_data.TOY_DATA))
+def test_the_clean_points_plus_noise_are_the_generator_points_for_any_noise(name):
+    """O playground do livro refaz os pontos de qualquer ruído com as duas partes: os mesmos bits."""
+    X, E, y = toy_data.clean_and_noise(name, 120, seed=4)
+    for noise in (0.0, 0.1, 0.35):
+        X_noisy, y_noisy = toy_data.TOY_DATA[name](120, noise, seed=4)
+        assert np.array_equal(X + noise * E, X_noisy) and np.array_equal(y, y_noisy)
+
+
+def test_the_features_are_the_columns_of_tensorflow_playground():
+    X = np.array([[0.5, -2.0], [1.0, 3.0]])
+    got = toy_data.features(X, list(toy_data.FEATURES))
+    want = [[0.5, -2.0, 0.25, 4.0, -1.0, np.sin(0.5), np.sin(-2.0)],
+            [1.0, 3.0, 1.0, 9.0, 3.0, np.sin(1.0), np.sin(3.0)]]
+    assert np.allclose(got, want)
+    with pytest.raises(ValueError, match="features: atributos \\['x3'\\] desconhecidos"):
+        toy_data.features(X, ["x1", "x3"])

@@ -1,7 +1,10 @@
 """Os exploradores interativos: cada controle muda o que se vê; a foto PNG vai com o widget."""
 import base64
+import html
 import io
+import json
 import os
+import re
 import subprocess
 import sys
 
@@ -14,7 +17,7 @@ from nbclient import NotebookClient
 from conftest import ROOT
 from nn_helpers.perceptron import perceptron_predict, perceptron_update
 from nn_helpers import toy_data
-from nn_helpers.widgets import (L2_VALUES, learning_rate_explorer, perceptron_explorer,
+from nn_helpers.widgets import (L2_VALUES, TEXTS, learning_rate_explorer, perceptron_explorer,
                                 playground, regression_explorer)
 
 X_TOY, Y_TOY = np.array([200.0, 100.0, 150.0]), np.array([600.0, 400.0, 580.0])   # deck 000
@@ -159,6 +162,48 @@ def test_mimebundle_has_the_widget_view_a_png_and_text(trained_xor):
     assert trained_xor.image.value == base64.b64decode(bundle["image/png"])
 
 
+def test_mimebundle_has_the_live_html_for_the_book_with_the_same_photo(trained_xor):
+    """O livro mostra o text/html: a mesma foto (com alt) e, em data-config, o estado e os textos."""
+    bundle = trained_xor._repr_mimebundle_()
+    page = bundle["text/html"]
+    assert page.startswith('<div class="nn-explorer" data-explorer="playground" data-config="')
+    photo = re.search(r'<img class="nn-explorer-photo" src="data:image/png;base64,([^"]+)" alt="([^"]+)"', page)
+    assert photo and photo[1] == bundle["image/png"]
+    assert re.match(r"Rede \[2, 8, 8, 1\]: \d+ épocas", photo[2])          # o texto de status, sem tags
+    config = json.loads(html.unescape(re.search(r'data-config="([^"]*)"', page)[1]))
+    assert config["kind"] == "playground" and config["texts"] == TEXTS["playground"]
+    assert config["hidden"] == [8, 8] and len(config["weights"]) == 6
+    assert config["curves"][0] == trained_xor.curves["treino"]
+    X, E, y, order = (config["data"]["xor"][k] for k in ("X", "E", "y", "order"))
+    points = np.reshape(X, (-1, 2)) + 0.1 * np.reshape(E, (-1, 2))
+    assert np.allclose(points[order[:250]], trained_xor.points[0], atol=2e-6)   # arredondados a 1e-6
+    assert config["palette"]["classes"] == ["#2065ab", "#b1182b"]
+
+
+@pytest.mark.parametrize("make, kind", [
+    (lambda: regression_explorer(X_TOY, Y_TOY, c0=2, b=3), "regression"),
+    (lambda: learning_rate_explorer(X_TOY, Y_TOY, lr=4e-5, steps=50, c0=2, b=3), "learning_rate"),
+    (lambda: perceptron_explorer([[0.0, 1.0], [1.0, 0.0]], [0, 1]), "perceptron"),
+    (lambda: playground(), "playground"),
+])
+def test_every_explorer_reads_its_labels_from_the_one_source_the_book_reads(make, kind):
+    ex = make()
+    labels = {getattr(w, "description", "") for w in ex.widget.children[0].children}
+    shared = TEXTS[kind]["controls"]
+    assert {shared[name] for name in ex.controls if name in shared} <= labels
+    config = json.loads(html.unescape(re.search(r'data-config="([^"]*)"', ex.html())[1]))
+    assert config["kind"] == kind and config["texts"] == TEXTS[kind]
+
+
+def test_the_regression_sliders_pass_through_round_values():
+    """Passos de potência de 10 e pontas múltiplas deles: dá para chegar a c0 = 3,5 e b = 12."""
+    ex = regression_explorer(X_TOY, Y_TOY, c0=2, b=3)
+    for name, value in (("c0", 3.5), ("b", 12.0)):
+        control = ex.controls[name]
+        steps = (value - control.min) / control.step
+        assert abs(steps - round(steps)) < 1e-6 and np.log10(control.step) % 1 == 0
+
+
 @pytest.mark.parametrize("make, message", [
     (lambda: regression_explorer([1, 2, 3], [1, 2]), "mesmo número de amostras"),
     (lambda: regression_explorer([2, 2, 2], [1, 2, 3]), "dois valores diferentes"),
@@ -174,6 +219,9 @@ def test_mimebundle_has_the_widget_view_a_png_and_text(trained_xor):
     (lambda: playground(activation="swish"), "`activation` deve ser um de"),
     (lambda: playground(dropout=1.0), "`dropout` deve ser um número de 0 a 0.95, não 1.0"),
     (lambda: playground(l2=0.5), "`l2` deve ser um de"),
+    (lambda: playground(features=5), "`features` deve ser um ou mais de"),
+    (lambda: playground(features=["x1", 2]), "`features` deve ser um ou mais de"),
+    (lambda: playground(batch_size=0), "`batch_size` deve ser um inteiro ≥ 1"),
 ])
 def test_bad_inputs_are_explained_in_portuguese(make, message):
     with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")

@@ -13,12 +13,19 @@
 5. **Referências em português**: o estilo ``alpha_pt`` (o ``alpha`` do pybtex, numerado) escreve
    "A, B e C" e "2ª ed." em vez de "A, B, and C" e "2 edition" (``bibtex_default_style`` em
    _config.yml).
+6. **Exploradores vivos**: a saída de um explorador do ``nn_helpers.widgets`` é um
+   ``<div class="nn-explorer">`` com a foto e os dados. As páginas que têm um recebem os scripts de
+   ``static/explorers/`` (JavaScript puro, sem biblioteca nem CDN), que trocam a foto pelos
+   controles; e a foto recebe o texto alternativo escrito no capítulo (``mystnb.image.alt``).
 """
 import fnmatch
 import importlib.util
+import html
 import re
 import shutil
 from pathlib import Path
+
+from docutils import nodes
 
 MATHJAX_ENTRY = "mathjax/tex-svg.js"
 # Pontos de entrada que o livro não usa (só um deles é carregado) e a saída CHTML com as suas fontes:
@@ -44,10 +51,44 @@ _UI_ATTRIBUTE = re.compile(r'((?:title|aria-label|data-bs-title)=")(' + "|".join
                            + r')"')
 
 
+# Os exploradores vivos: os scripts, na ordem (as contas, o desenho, os exploradores, o playground).
+EXPLORERS = Path(__file__).parent / "static" / "explorers"
+EXPLORER_SCRIPTS = ["nn.js", "plot.js", "explorers.js", "playground.js"]
+EXPLORER_MARK = 'class="nn-explorer"'
+
+
 def _copy_css(app, exc):
-    """Sempre copia ``static/book.css`` (o Sphinx 7.4 não sobrescreve um estático que já existe)."""
+    """Sempre copia ``static/book.css`` e os exploradores (o Sphinx 7.4 não sobrescreve um
+    estático que já existe)."""
     if exc is None and app.builder.format == "html":
         shutil.copy(Path(__file__).parent / "static" / "book.css", Path(app.outdir) / "_static")
+        shutil.copytree(EXPLORERS, Path(app.outdir) / "_static" / "explorers", dirs_exist_ok=True)
+
+
+def _explorer_alt_text(app, doctree):
+    """A foto de um explorador recebe o ``alt`` que o capítulo escreveu em ``mystnb.image.alt``
+    (o explorador não conhece os metadados da célula; o myst-nb só os aplica a imagens)."""
+    for raw in doctree.findall(nodes.raw):
+        if EXPLORER_MARK not in raw.astext():
+            continue
+        cell = raw.parent
+        while cell is not None and "cell_metadata" not in cell.attributes:
+            cell = cell.parent
+        alt = (cell["cell_metadata"].get("mystnb", {}).get("image", {}).get("alt")
+               if cell is not None else None)
+        if alt:
+            text = re.sub(r'(<img class="nn-explorer-photo"[^>]*? alt=")[^"]*"',
+                          lambda m: m[1] + html.escape(" ".join(alt.split()), quote=True) + '"',
+                          raw.astext(), count=1)
+            raw.replace_self(nodes.raw("", text, format="html"))
+
+
+def _explorer_scripts(app, pagename, templatename, context, doctree):
+    """Só as páginas com um explorador carregam os scripts dos exploradores."""
+    if EXPLORER_MARK in context.get("body", ""):
+        app.add_css_file("explorers/explorers.css")
+        for script in EXPLORER_SCRIPTS:
+            app.add_js_file(f"explorers/{script}", defer="defer")
 
 
 def _translate_interface(app, exc):
@@ -125,5 +166,7 @@ def setup(app):
     app.connect("build-finished", _translate_interface)
     app.connect("build-finished", _copy_css)
     app.connect("html-page-context", _drop_duplicate_scripts, priority=999)
+    app.connect("html-page-context", _explorer_scripts)
+    app.connect("doctree-read", _explorer_alt_text)
     app.add_css_file("book.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
