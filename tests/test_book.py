@@ -7,6 +7,7 @@ derruba o build (``allow_errors: false`` + ``--warningiserror``).
 import ast
 import base64
 import importlib
+import json
 import os
 import re
 import subprocess
@@ -14,6 +15,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 
@@ -441,6 +443,19 @@ LIVE_STATE = r"""(() => Explorers.mounted.map((e) => ({
   alt: e.root.querySelector('img.nn-explorer-photo').alt })))()"""
 
 
+# Pesos e dados fixos: a ida, o custo e um passo de SGD com L2 feitos pelo JavaScript da página do capítulo 7.
+_rng = np.random.default_rng(11)
+FIXED = {"sizes": [2, 6, 4, 1], "X": _rng.normal(size=(29, 2)), "y": _rng.integers(0, 2, 29),
+         "params": [a for n_in, n_out in ((2, 6), (6, 4), (4, 1))
+                    for a in (_rng.normal(size=(n_in, n_out)), _rng.normal(size=n_out))]}
+NETWORK_STEP = f"""(() => {{
+  const model = new NN.MLP({FIXED["sizes"]}, "tanh", 0).setWeights({json.dumps([p.tolist() for p in FIXED["params"]])});
+  const X = Float64Array.from({FIXED["X"].ravel().tolist()}), y = Float64Array.from({FIXED["y"].tolist()});
+  const P = Array.from(model.forward(X, 29)), {{ loss }} = model.lossAndGradients(X, y, 29);
+  model.step(0.5, 0.01);
+  return {{ P, loss, after: model.getWeights() }}; }})()"""
+
+
 @pytest.fixture(scope="module")
 def live(built_html):
     """Cada página com um explorador, aberta num Chromium sem rede: o que montou, e uma foto dele vivo."""
@@ -450,6 +465,11 @@ def live(built_html):
             browser.open(built_html / f"{name}.html")
             browser.wait_until("window.Explorers && Explorers.mounted.length > 0", timeout=20)
             seen[name] = browser.evaluate(LIVE_STATE)
+            if LIVE[name][0] == "regression":      # o MSE que a página mostra, com os dados dela
+                seen["_line"] = browser.evaluate("(() => { const e = Explorers.mounted[0];"
+                                                 " return [e.config.x, e.config.y, e.state.c0, e.state.b, e.loss]; })()")
+            if LIVE[name][0] == "playground":      # a rede da página, com pesos e dados fixos
+                seen["_network"] = browser.evaluate(NETWORK_STEP)
             browser.evaluate("document.querySelector('.nn-explorer').scrollIntoView() || true")
             browser.screenshot(SCREENSHOTS / f"live-{LIVE[name][0]}.png")
         seen["_requests"] = list(browser.requests)
@@ -489,3 +509,24 @@ def test_the_live_explorers_add_less_than_1_mb_to_the_book(built_html):
             pages += len(div.encode()) - len(base64.b64decode(photo))
     print(f"\nexploradores vivos: {static / 1e3:.0f} kB de scripts + {pages / 1e3:.0f} kB nas páginas")
     assert static + pages < 1e6
+
+
+def test_the_book_pages_compute_what_nn_helpers_computes(live):
+    """Na página publicada: o MSE do explorador da reta é o losses.mse, e a rede do playground faz a ida, o
+    custo e um passo de SGD com L2 como o nn_helpers (float64), até 1e-9."""
+    from nn_helpers.losses import mse
+    from nn_helpers.nn import MLP
+    from nn_helpers.optimizers import SGDWithL2
+
+    x, y, c0, b, loss = live["_line"]
+    assert loss == pytest.approx(mse(np.array(y), c0 * np.array(x) + b), rel=1e-12)
+    model = MLP(FIXED["sizes"], "tanh", "sigmoid", dtype=np.float64)
+    for p, value in zip(model.params, FIXED["params"]):
+        p[...] = value
+    P = model.forward(FIXED["X"])[:, 0]
+    loss, grads = model.loss_and_gradients(FIXED["X"], FIXED["y"])
+    SGDWithL2(0.5, 0.01).step(model.params, grads)
+    got = live["_network"]
+    assert np.max(np.abs(np.subtract(got["P"], P))) < 1e-9 and abs(got["loss"] - loss) < 1e-9
+    for after, want in zip(got["after"], model.params):
+        assert np.max(np.abs(np.ravel(after) - np.ravel(want))) < 1e-9
