@@ -208,12 +208,25 @@
       return this;
     }
 
-    /** X: (n, d) → P: (n, 1) probabilidades da classe 1; guarda Z e A de cada camada. */
+    /** Os arrays de trabalho de cada camada para n linhas (Z, A e ∂C/∂Z), feitos uma vez para cada n
+     * e reaproveitados: uma época de mini-lotes não cria arrays novos a cada lote. */
+    workspace(n) {
+      this.spaces = this.spaces || new Map();
+      if (!this.spaces.has(n)) {
+        this.spaces.set(n, this.layers.map((L) => ({ Z: new Float64Array(n * L.nOut),
+          A: new Float64Array(n * L.nOut), dZ: new Float64Array(n * L.nOut) })));
+      }
+      return this.spaces.get(n);
+    }
+
+    /** X: (n, d) → P: (n, 1) probabilidades da classe 1; guarda Z e A de cada camada. P é um array
+     * de trabalho: a próxima chamada com o mesmo n o reescreve (copie-o para guardar). */
     forward(X, n) {
+      const space = this.workspace(n);
       let A = X;
       this.cache = [];
-      for (const L of this.layers) {
-        const Z = new Float64Array(n * L.nOut), out = new Float64Array(n * L.nOut);
+      for (const [l, L] of this.layers.entries()) {
+        const { Z, A: out } = space[l];
         const f = ACTIVATIONS[L.act][0];
         for (let i = 0; i < n; i++) {
           for (let j = 0; j < L.nOut; j++) {
@@ -240,9 +253,9 @@
 
     /** Uma ida e uma volta: o custo e os gradientes dW, db de cada camada (∂C/∂z = (P − y)/n). */
     lossAndGradients(X, y, n) {
-      const P = this.forward(X, n);
+      const P = this.forward(X, n), space = this.workspace(n);
       const loss = MLP.loss(P, y, n);
-      let dZ = new Float64Array(n);
+      let dZ = space[this.layers.length - 1].dZ;
       for (let i = 0; i < n; i++) dZ[i] = (P[i] - y[i]) / n;
       for (let l = this.layers.length - 1; l >= 0; l--) {
         const L = this.layers[l], { input } = this.cache[l];
@@ -256,7 +269,7 @@
         }
         if (l === 0) break;
         const below = this.layers[l - 1], Zb = this.cache[l - 1].Z, grad = ACTIVATIONS[below.act][1];
-        const dA = new Float64Array(n * L.nIn);
+        const dA = space[l - 1].dZ;                      // ∂C/∂Z da camada de baixo: (n, nIn)
         for (let i = 0; i < n; i++) {
           for (let k = 0; k < L.nIn; k++) {
             let s = 0;
@@ -280,12 +293,17 @@
     /** Uma época de mini-lotes na ordem `order` (embaralhada por quem chama).
      * Retorna {loss, accuracy}, médias nos lotes, como MLP.train_epoch. */
     trainEpoch(X, y, d, batchSize, lr, l2, order) {
-      const n = order.length;
+      const n = order.length, batches = new Map();
       let total = 0, hits = 0;
       for (let start = 0; start < n; start += batchSize) {
-        const idx = order.slice(start, start + batchSize), m = idx.length;
-        const Xb = new Float64Array(m * d), yb = new Float64Array(m);
-        idx.forEach((row, i) => { Xb.set(X.subarray(row * d, row * d + d), i * d); yb[i] = y[row]; });
+        const m = Math.min(batchSize, n - start);
+        if (!batches.has(m)) batches.set(m, [new Float64Array(m * d), new Float64Array(m)]);
+        const [Xb, yb] = batches.get(m);
+        for (let i = 0; i < m; i++) {
+          const row = order[start + i];
+          for (let k = 0; k < d; k++) Xb[i * d + k] = X[row * d + k];
+          yb[i] = y[row];
+        }
         const { loss, P } = this.lossAndGradients(Xb, yb, m);
         this.step(lr, l2);
         total += loss * m;
