@@ -9,7 +9,7 @@ As figuras são desenhadas com o Agg, sem o pyplot. Só este módulo importa o i
 
 No livro publicado, cada explorador é **vivo** também sem Python: a representação traz um HTML
 (``html()``) com a foto e os dados do explorador (``config()``), e o JavaScript do livro
-(``book/_ext/static/explorers.js``) troca a foto pelos controles. Os textos e os padrões dos dois
+(``book/_ext/static/explorers/``) troca a foto pelos controles. Os textos e os padrões dos dois
 lados vêm de um lugar só, ``explorers.json`` (``TEXTS``).
 """
 
