@@ -32,10 +32,19 @@ def palette(n_classes=2):
     """As cores, em hexadecimal, para quem desenha fora do matplotlib (o JavaScript do livro):
     ``{"bands": as 10 faixas de probabilidade, "classes": uma cor por classe}``."""
     n_classes = whole_number(n_classes, "n_classes", "palette", 2, 100)
-    middles = (BANDS[:-1] + BANDS[1:]) / 2
-    return {"bands": [matplotlib.colors.to_hex(c) for c in plt.get_cmap(CMAP)(middles)],
-            "classes": [matplotlib.colors.to_hex(c)
-                        for c in plt.get_cmap(CMAP)(np.linspace(0.1, 0.9, n_classes))]}
+    return {"bands": [matplotlib.colors.to_hex(c) for c in _band_colors(BANDS)],
+            "classes": [matplotlib.colors.to_hex(c) for c in _class_colors(n_classes)]}
+
+
+def _class_colors(n_classes):
+    """Uma cor RGBA por classe, de ``CMAP`` (0: azul … última: vermelho): (n_classes, 4)."""
+    return plt.get_cmap(CMAP)(np.linspace(0.1, 0.9, n_classes))
+
+
+def _band_colors(levels):
+    """Cada faixa entre bordas consecutivas de ``levels``, na cor do seu meio: (len(levels) − 1, 4)."""
+    middles = (levels[:-1] + levels[1:]) / 2
+    return plt.get_cmap(CMAP)((middles - levels[0]) / (levels[-1] - levels[0]))
 
 
 def region_box(X, padding=0.5):
@@ -79,7 +88,7 @@ def plot_points(X, y, ax=None, class_names=None, size=40):
     size = number_between(size, "size", where, 0, 10_000)
     if ax is None:
         _, ax = plt.subplots(figsize=(5, 4.5))
-    colors = plt.get_cmap(CMAP)(np.linspace(0.1, 0.9, n_classes))
+    colors = _class_colors(n_classes)
     for k in np.unique(y):
         ax.scatter(*X[y == k].T, s=size, marker=MARKERS[k % len(MARKERS)], color=colors[k],
                    edgecolors="black", linewidths=0.5, zorder=3, label=class_names[k])
@@ -106,8 +115,7 @@ def paint_regions(values, xlim, ylim, ax=None, levels=None, alpha=0.5):
     alpha = number_between(alpha, "alpha", where, 0, 1)
     if ax is None:
         _, ax = plt.subplots(figsize=(5, 4.5))
-    middles = (levels[:-1] + levels[1:]) / 2           # cada faixa, na cor do seu meio
-    colors = plt.get_cmap(CMAP)((middles - levels[0]) / (levels[-1] - levels[0]))
+    colors = _band_colors(levels)
     return ax.imshow(values, extent=(x0, x1, y0, y1), origin="lower", aspect="auto",
                      cmap=matplotlib.colors.ListedColormap(colors), alpha=alpha,
                      norm=matplotlib.colors.BoundaryNorm(levels, len(colors)),

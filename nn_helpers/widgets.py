@@ -121,18 +121,17 @@ class Explorer:
         elif isinstance(control, widgets.Text):
             value = _text(value)
             ok, wanted = True, "um texto"
-        elif isinstance(control, widgets.SelectMultiple):
-            options = list(control.options.values() if isinstance(control.options, dict)
-                           else control.options)
-            value = (value,) if isinstance(value, str) else value
-            ok = (isinstance(value, (list, tuple)) and len(value) > 0
-                  and all(isinstance(v, str) and v in options for v in value))
-            value, wanted = tuple(value) if ok else value, f"um ou mais de {options}"
-        elif hasattr(control, "options"):                   # Dropdown, SelectionSlider
+        elif hasattr(control, "options"):            # Dropdown, SelectionSlider, SelectMultiple
             options = control.options
             options = list(options.values() if isinstance(options, dict) else options)
-            ok = isinstance(value, (str, int, float, np.number)) and value in options
-            wanted = f"um de {options}"
+            if isinstance(control, widgets.SelectMultiple):          # uma ou mais opções
+                value = (value,) if isinstance(value, str) else value
+                ok = (isinstance(value, (list, tuple)) and len(value) > 0
+                      and all(isinstance(v, str) and v in options for v in value))
+                value, wanted = tuple(value) if ok else value, f"um ou mais de {options}"
+            else:
+                ok = isinstance(value, (str, int, float, np.number)) and value in options
+                wanted = f"um de {options}"
         else:                                               # um controle deslizante de números
             lo, hi = control.min, control.max
             if isinstance(control, widgets.FloatLogSlider):
@@ -166,6 +165,10 @@ class Explorer:
         self.draw(fig)
         return fig
 
+    def status_text(self):
+        """A linha de estado sem as marcas de HTML (o texto simples e o ``alt`` da foto)."""
+        return re.sub(r"<[^>]+>", "", self.status.value)
+
     def config(self):
         """O estado atual, em números e listas (JSON): o que o JavaScript do livro precisa."""
         raise NotImplementedError
@@ -178,7 +181,7 @@ class Explorer:
         config = json.dumps({"kind": self.kind, "texts": TEXTS[self.kind], "palette": palette(),
                              **self.config()},
                             ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-        alt = alt or re.sub(r"<[^>]+>", "", self.status.value)
+        alt = alt or self.status_text()
         photo = base64.b64encode(self.image.value or self.png()).decode("ascii")
         return (f'<div class="nn-explorer" data-explorer="{self.kind}" '
                 f'data-config="{html.escape(config, quote=True)}">'
@@ -189,8 +192,7 @@ class Explorer:
         """O widget (o JupyterLab mostra), o HTML vivo (o livro mostra), a foto e o texto."""
         self.shown, self.image.value = True, self.png()
         bundle = self.widget._repr_mimebundle_()
-        text = re.sub(r"<[^>]+>", "", self.status.value)
-        bundle["text/plain"] = f"{type(self).__name__} (interativo no Jupyter): {text}"
+        bundle["text/plain"] = f"{type(self).__name__} (interativo no Jupyter): {self.status_text()}"
         bundle["image/png"] = base64.b64encode(self.image.value).decode("ascii")
         bundle["text/html"] = self.html()
         return bundle

@@ -57,7 +57,7 @@ EXPLORER_SCRIPTS = ["nn.js", "plot.js", "explorers.js", "playground.js"]
 EXPLORER_MARK = 'class="nn-explorer"'
 
 
-def _copy_css(app, exc):
+def _copy_static(app, exc):
     """Sempre copia ``static/book.css`` e os exploradores (o Sphinx 7.4 não sobrescreve um
     estático que já existe)."""
     if exc is None and app.builder.format == "html":
@@ -164,7 +164,7 @@ def setup(app):
     app.connect("config-inited", _use_local_mathjax, priority=900)
     app.connect("build-finished", _copy_mathjax)
     app.connect("build-finished", _translate_interface)
-    app.connect("build-finished", _copy_css)
+    app.connect("build-finished", _copy_static)
     app.connect("html-page-context", _drop_duplicate_scripts, priority=999)
     app.connect("html-page-context", _explorer_scripts)
     app.connect("doctree-read", _explorer_alt_text)

@@ -178,6 +178,12 @@
 
   // --- A taxa de aprendizado: o caminho do gradiente descendente --------------------------------
 
+  // As 12 faixas de cor da superfície do MSE (em log): do azul, no fundo do vale, ao amarelo claro.
+  const SURFACE_SHADES = Array.from({ length: 12 }, (_, i) => {
+    const v = Math.round(255 - 150 * (1 - i / 11));
+    return [v, Math.round(v * 0.97), 255 - Math.round(80 * i / 11)];
+  });
+
   class LearningRateExplorer extends Explorer {
     constructor(root, config) {
       super(root, config);
@@ -226,11 +232,7 @@
         { lr: brShort(lr), news, limit: brShort(limit), best: brShort(best[2]) });
       // À esquerda: as curvas de nível do MSE (faixas) e o caminho.
       const left = this.left.clear(), { side, values } = this.surface;
-      const shades = Array.from({ length: 12 }, (_, i) => {
-        const v = Math.round(255 - 150 * (1 - i / 11));
-        return [v, Math.round(v * 0.97), 255 - Math.round(80 * i / 11)];
-      });
-      left.image(values, side, side, (v) => shades[Math.min(11, Math.floor(v * 12))]);
+      left.image(values, side, side, (v) => SURFACE_SHADES[Math.min(11, Math.floor(v * 12))]);
       left.axes({ xlabel: "c₀", ylabel: "b", grid: false, title: texts[this.diverged ? "left_title_diverged" : "left_title"],
         titleColor: this.diverged ? "#b00" : "#222" });
       const ok = this.history.c.map((c, i) => Number.isFinite(c) && Number.isFinite(this.history.b[i]));

@@ -45,16 +45,8 @@
   /** brSci(4.831e39, 2) → "4,83·10³⁹" (como nn_helpers.book.br_sci). */
   function brSci(value, decimals = 1) {
     if (value === 0 || !Number.isFinite(value)) return value === 0 ? "0" : br(value, decimals);
-    const size = Math.abs(value);
-    const extra = 30;
-    const exact = size.toExponential(Math.min(100, decimals + extra));
-    let text = size.toExponential(decimals);
-    const mantissaExact = exact.split("e")[0];
-    const tail = mantissaExact.slice(-extra);
-    if (/^50*$/.test(tail)) {
-      const kept = mantissaExact.slice(0, -extra).replace(/\.$/, "");
-      if (Number(kept[kept.length - 1]) % 2 === 0) text = kept + "e" + exact.split("e")[1];
-    }
+    const size = Math.abs(value), extra = Math.min(100, decimals + 30) - decimals;
+    const text = pythonRound(size.toExponential(decimals), size.toExponential(decimals + extra), extra);
     const [mantissa, exponent] = text.split("e");
     const power = String(Number(exponent)).split("").map((c) => SUPERSCRIPT[c]).join("");
     return (value < 0 ? "-" : "") + mantissa.replace(".", ",") + "·10" + power;
