@@ -7,7 +7,6 @@ derruba o build (``allow_errors: false`` + ``--warningiserror``).
 import ast
 import base64
 import importlib
-import json
 import os
 import re
 import subprocess
@@ -21,6 +20,7 @@ import yaml
 
 from browser import chromium_or_skip
 from conftest import ROOT
+from explorer_page import network_step_js, network_step_python
 from nn_helpers.grading.release import course_repository
 
 CHAPTERS = sorted((ROOT / "book").glob("*.md"))
@@ -448,12 +448,7 @@ _rng = np.random.default_rng(11)
 FIXED = {"sizes": [2, 6, 4, 1], "X": _rng.normal(size=(29, 2)), "y": _rng.integers(0, 2, 29),
          "params": [a for n_in, n_out in ((2, 6), (6, 4), (4, 1))
                     for a in (_rng.normal(size=(n_in, n_out)), _rng.normal(size=n_out))]}
-NETWORK_STEP = f"""(() => {{
-  const model = new NN.MLP({FIXED["sizes"]}, "tanh", 0).setWeights({json.dumps([p.tolist() for p in FIXED["params"]])});
-  const X = Float64Array.from({FIXED["X"].ravel().tolist()}), y = Float64Array.from({FIXED["y"].tolist()});
-  const P = Array.from(model.forward(X, 29)), {{ loss }} = model.lossAndGradients(X, y, 29);
-  model.step(0.5, 0.01);
-  return {{ P, loss, after: model.getWeights() }}; }})()"""
+FIXED_STEP = (FIXED["sizes"], "tanh", FIXED["params"], FIXED["X"], FIXED["y"], 0.5, 0.01)
 
 
 @pytest.fixture(scope="module")
@@ -469,7 +464,7 @@ def live(built_html):
                 seen["_line"] = browser.evaluate("(() => { const e = Explorers.mounted[0];"
                                                  " return [e.config.x, e.config.y, e.state.c0, e.state.b, e.loss]; })()")
             if LIVE[name][0] == "playground":      # a rede da página, com pesos e dados fixos
-                seen["_network"] = browser.evaluate(NETWORK_STEP)
+                seen["_network"] = browser.evaluate(network_step_js(*FIXED_STEP))
             browser.evaluate("document.querySelector('.nn-explorer').scrollIntoView() || true")
             browser.screenshot(SCREENSHOTS / f"live-{LIVE[name][0]}.png")
         seen["_requests"] = list(browser.requests)
@@ -515,18 +510,11 @@ def test_the_book_pages_compute_what_nn_helpers_computes(live):
     """Na página publicada: o MSE do explorador da reta é o losses.mse, e a rede do playground faz a ida, o
     custo e um passo de SGD com L2 como o nn_helpers (float64), até 1e-9."""
     from nn_helpers.losses import mse
-    from nn_helpers.nn import MLP
-    from nn_helpers.optimizers import SGDWithL2
 
     x, y, c0, b, loss = live["_line"]
     assert loss == pytest.approx(mse(np.array(y), c0 * np.array(x) + b), rel=1e-12)
-    model = MLP(FIXED["sizes"], "tanh", "sigmoid", dtype=np.float64)
-    for p, value in zip(model.params, FIXED["params"]):
-        p[...] = value
-    P = model.forward(FIXED["X"])[:, 0]
-    loss, grads = model.loss_and_gradients(FIXED["X"], FIXED["y"])
-    SGDWithL2(0.5, 0.01).step(model.params, grads)
+    P, loss, _, params = network_step_python(*FIXED_STEP)
     got = live["_network"]
     assert np.max(np.abs(np.subtract(got["P"], P))) < 1e-9 and abs(got["loss"] - loss) < 1e-9
-    for after, want in zip(got["after"], model.params):
+    for after, want in zip(got["after"], params):
         assert np.max(np.abs(np.ravel(after) - np.ravel(want))) < 1e-9

@@ -13,7 +13,7 @@ import pytest
 
 from browser import chromium_or_skip
 from conftest import ROOT
-from explorer_page import explorer_page
+from explorer_page import explorer_page, network_step_js, network_step_python
 from nn_helpers import toy_data
 from nn_helpers.activations import ACTIVATIONS
 from nn_helpers.book import br, br_sci, br_short
@@ -102,18 +102,6 @@ def test_the_input_features_are_those_of_toy_data(page):
     assert np.allclose(np.reshape(got, (50, len(names))), toy_data.features(X, names), rtol=1e-12, atol=1e-15)
 
 
-def python_step(sizes, activation, params, X, y, lr, l2):
-    """O que o nn_helpers faz: a ida, o custo, os gradientes e um passo de SGD com L2, em float64."""
-    model = MLP(sizes, activation, "sigmoid", dtype=np.float64, seed=0)
-    for p, value in zip(model.params, params):
-        p[...] = value
-    P = model.forward(X)
-    loss, grads = model.loss_and_gradients(X, y)
-    grads = [g.copy() for g in grads]
-    SGDWithL2(lr, l2).step(model.params, grads)
-    return P[:, 0], loss, grads, [p.copy() for p in model.params]
-
-
 @pytest.mark.parametrize("activation", list(ACTIVATIONS))
 def test_the_network_computes_what_nn_helpers_computes(page, activation):
     """A ida, o custo, os gradientes e um passo de SGD com L2, com pesos e dados fixos, até 1e-9."""
@@ -123,15 +111,8 @@ def test_the_network_computes_what_nn_helpers_computes(page, activation):
               for a in (rng.normal(size=(n_in, n_out)), rng.normal(size=n_out) * 0.5)]
     X, y = rng.normal(size=(37, 3)), rng.integers(0, 2, 37)
     lr, l2 = 0.3, 0.01
-    got = js(page, f"""
-        const model = new NN.MLP({sizes}, "{activation}", 0).setWeights({json.dumps([p.tolist() for p in params])});
-        const X = Float64Array.from({X.ravel().tolist()}), y = Float64Array.from({y.tolist()});
-        const P = Array.from(model.forward(X, 37));
-        const {{ loss }} = model.lossAndGradients(X, y, 37);
-        const grads = model.layers.flatMap((L) => [Array.from(L.dW), Array.from(L.db)]);
-        model.step({lr}, {l2});
-        return {{ P, loss, grads, after: model.getWeights() }};""")
-    P, loss, grads, after = python_step(sizes, activation, params, X, y, lr, l2)
+    got = page.evaluate(network_step_js(sizes, activation, params, X, y, lr, l2))
+    P, loss, grads, after = network_step_python(sizes, activation, params, X, y, lr, l2)
     differences = {
         "ida": np.max(np.abs(np.subtract(got["P"], P))),
         "custo": abs(got["loss"] - loss),
